@@ -1,0 +1,49 @@
+package io.freshet.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The {@code freshet} command: dispatches to its subcommands. Exit codes: 0 success, 1 error, 2 usage. */
+public final class FreshetCli {
+    static final int OK = 0;
+    static final int ERROR = 1;
+    static final int USAGE = 2;
+
+    private FreshetCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).print(usage());
+            return args.length == 0 ? USAGE : OK;
+        }
+        String command = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (command) {
+            case "sql" -> {
+                err.println("freshet sql: the SQL engine is not assembled in this build yet; see docs/STATUS.md");
+                yield ERROR;
+            }
+            default -> {
+                err.println("freshet: unknown command '" + command + "'");
+                err.print(usage());
+                yield USAGE;
+            }
+        };
+    }
+
+    static String usage() {
+        return """
+                Usage: freshet <command> [options]
+
+                Commands:
+                  sql      Run SQL over CSV and JSON files
+                           freshet sql [--table NAME=PATH]... [--schema NAME=DDL]... [--format csv|json|table]
+                                       [--output FILE] (-e QUERY | -f SCRIPT.sql)
+                  help     Show this message
+                """;
+    }
+}
