@@ -128,6 +128,24 @@ public final class Exprs {
         return transformUp(expr, e -> e instanceof InputRef ref ? replacements.get(ref.index()) : e);
     }
 
+    /** The AND of the given conditions (at least one). */
+    public static Expr conjunction(List<Expr> conditions) {
+        Expr result = conditions.get(0);
+        for (int i = 1; i < conditions.size(); i++) {
+            result = io.freshet.expr.FunctionRegistry.builtins()
+                    .scalar("and")
+                    .orElseThrow()
+                    .bind(List.of(result, conditions.get(i)));
+        }
+        return result;
+    }
+
+    /** Renumbers input columns: column {@code i} becomes {@code mapping[i]} (which must be set for every column used). */
+    public static Expr remap(Expr expr, int[] mapping) {
+        return transformUp(
+                expr, e -> e instanceof InputRef ref ? new InputRef(mapping[ref.index()], ref.type(), ref.name()) : e);
+    }
+
     /** The operands of a tree of ANDs. */
     public static List<Expr> conjuncts(Expr expr) {
         List<Expr> result = new ArrayList<>();
