@@ -1,10 +1,12 @@
 package io.freshet.expr.functions;
 
 import io.freshet.data.Bits;
+import io.freshet.data.BooleanVector;
 import io.freshet.data.DoubleVector;
 import io.freshet.data.IntVector;
 import io.freshet.data.LongVector;
 import io.freshet.data.ObjectVector;
+import io.freshet.data.StringVector;
 import io.freshet.data.Vector;
 import io.freshet.data.VectorBuilder;
 import io.freshet.expr.Call;
@@ -346,7 +348,8 @@ final class ArithmeticFunctions {
                     }
                     yield new ObjectVector(returnType, result, size);
                 }
-                default -> throw new IllegalStateException("no negation of " + input);
+                case BooleanVector v -> throw new IllegalStateException("no negation of " + v);
+                case StringVector v -> throw new IllegalStateException("no negation of " + v);
             };
         }
 

@@ -1,10 +1,12 @@
 package io.freshet.expr.functions;
 
 import io.freshet.data.Bits;
+import io.freshet.data.BooleanVector;
 import io.freshet.data.DoubleVector;
 import io.freshet.data.IntVector;
 import io.freshet.data.LongVector;
 import io.freshet.data.ObjectVector;
+import io.freshet.data.StringVector;
 import io.freshet.data.Vector;
 import io.freshet.types.DataType;
 import io.freshet.types.DecimalType;
@@ -26,7 +28,8 @@ final class ArithmeticKernels {
             case LongVector a -> longs(op, a, (LongVector) right, type, nullOnError);
             case DoubleVector a -> doubles(op, a, (DoubleVector) right, nullOnError);
             case ObjectVector a -> decimals(op, a, right, type, nullOnError);
-            default -> throw new IllegalStateException("no arithmetic on " + left);
+            case BooleanVector a -> throw new IllegalStateException("no arithmetic on " + a);
+            case StringVector a -> throw new IllegalStateException("no arithmetic on " + a);
         };
     }
 

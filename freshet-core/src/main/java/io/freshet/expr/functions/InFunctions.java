@@ -163,6 +163,9 @@ final class InFunctions {
 
     /** IN over a constant set of values held by the function (the value is the only argument). */
     record InSet(InSetValues set) implements ScalarFunction {
+        /** Up to this many integral items are matched with one pass over the rows per item. */
+        private static final int SMALL_SET = 8;
+
         InSet {
             requireNonNull(set, "set is null");
         }
@@ -193,14 +196,33 @@ final class InFunctions {
             switch (value) {
                 case IntVector v -> {
                     int[] values = v.values();
-                    for (int i = 0; i < rowCount; i++) {
-                        found[i] = set.containsLong(values[i]);
+                    long[] items = set.longs();
+                    if (items != null && items.length <= SMALL_SET) {
+                        // one vectorizable pass per item beats a binary search per row
+                        for (long item : items) {
+                            for (int i = 0; i < rowCount; i++) {
+                                found[i] |= values[i] == item;
+                            }
+                        }
+                    } else {
+                        for (int i = 0; i < rowCount; i++) {
+                            found[i] = set.containsLong(values[i]);
+                        }
                     }
                 }
                 case LongVector v -> {
                     long[] values = v.values();
-                    for (int i = 0; i < rowCount; i++) {
-                        found[i] = set.containsLong(values[i]);
+                    long[] items = set.longs();
+                    if (items != null && items.length <= SMALL_SET) {
+                        for (long item : items) {
+                            for (int i = 0; i < rowCount; i++) {
+                                found[i] |= values[i] == item;
+                            }
+                        }
+                    } else {
+                        for (int i = 0; i < rowCount; i++) {
+                            found[i] = set.containsLong(values[i]);
+                        }
                     }
                 }
                 case DoubleVector v -> {
@@ -324,6 +346,11 @@ final class InFunctions {
 
         boolean hasNull() {
             return hasNull;
+        }
+
+        /** The sorted integral items, or null when the set does not hold integers. */
+        long[] longs() {
+            return longs;
         }
 
         boolean containsLong(long value) {
