@@ -5,17 +5,22 @@ import io.freshet.FreshetException;
 import io.freshet.data.StringVector;
 import io.freshet.data.Vector;
 import io.freshet.data.Vectors;
+import io.freshet.expr.EvalContext;
 import io.freshet.expr.Expr;
 import io.freshet.types.BigintType;
 import io.freshet.types.DataType;
+import io.freshet.types.DateType;
 import io.freshet.types.DecimalType;
 import io.freshet.types.DoubleType;
 import io.freshet.types.IntType;
 import io.freshet.types.StringType;
+import io.freshet.types.TimestampType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -103,6 +108,98 @@ class RandomizedOperatorsTest {
                         .containsExactlyElementsOf(expected);
             }
         }
+    }
+
+    @Test
+    void vectorizedCastsMatchTheRowAtATimeCast() {
+        long seed = Long.getLong("freshet.test.seed", new Random().nextLong());
+        System.out.println("RandomizedOperatorsTest cast seed: " + seed);
+        Random random = new Random(seed);
+        List<DataType> sources = List.of(
+                IntType.INT,
+                BigintType.BIGINT,
+                DoubleType.DOUBLE,
+                StringType.STRING,
+                DateType.DATE,
+                TimestampType.TIMESTAMP);
+        List<DataType> targets = List.of(
+                IntType.INT,
+                BigintType.BIGINT,
+                DoubleType.DOUBLE,
+                StringType.STRING,
+                DateType.DATE,
+                TimestampType.TIMESTAMP,
+                new DecimalType(12, 2));
+        ZoneId[] zones = {ZoneOffset.UTC, ZoneId.of("+05:30"), ZoneId.of("America/Los_Angeles")};
+        for (int round = 0; round < ROUNDS; round++) {
+            DataType source = sources.get(random.nextInt(sources.size()));
+            int size = random.nextInt(50);
+            Vector input =
+                    source instanceof StringType ? randomCastText(random, size) : randomVector(random, source, size);
+            ZoneId zone = zones[random.nextInt(zones.length)];
+            EvalContext context = new EvalContext(zone, 0L);
+            for (DataType target : targets) {
+                if (target.equals(source) || !Casts.canCast(source, target)) {
+                    continue;
+                }
+                List<Object> expected = new ArrayList<>(size);
+                boolean anyFailure = false;
+                for (int i = 0; i < size; i++) {
+                    try {
+                        expected.add(CastValues.convert(input.get(i), source, target, zone));
+                    } catch (FreshetException e) {
+                        expected.add(null);
+                        anyFailure = true;
+                    }
+                }
+                String description =
+                        "seed " + seed + ", round " + round + ", " + source + " -> " + target + " in " + zone;
+                Expr tryCast = Casts.cast(col(0, source), target, true);
+                assertThat(values(eval(tryCast, context, input)))
+                        .as(description)
+                        .containsExactlyElementsOf(expected);
+                Expr cast = Casts.cast(col(0, source), target);
+                if (anyFailure) {
+                    assertThatThrownBy(() -> eval(cast, context, input))
+                            .as(description)
+                            .isInstanceOf(FreshetException.class);
+                } else {
+                    assertThat(values(eval(cast, context, input)))
+                            .as(description)
+                            .containsExactlyElementsOf(expected);
+                }
+            }
+        }
+    }
+
+    /** Strings that are often, but not always, numbers, dates or timestamps. */
+    private static Vector randomCastText(Random random, int size) {
+        String[] samples = {
+            "0",
+            "-12",
+            " 42 ",
+            "2147483648",
+            "-9223372036854775808",
+            "9223372036854775808",
+            "1.5",
+            "1e3",
+            "abc",
+            "",
+            "NaN",
+            "-inf",
+            "2024-02-29",
+            "2023-02-29",
+            "2024-03-05 10:20:30.123",
+            "2024-03-05T23:59:59Z",
+            "1999-12",
+            "+01:00",
+            "true"
+        };
+        List<Object> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(random.nextInt(8) == 0 ? null : samples[random.nextInt(samples.length)]);
+        }
+        return random.nextBoolean() ? dictionaryEncoded(values) : Vectors.of(StringType.STRING, values);
     }
 
     private static void checkArithmetic(String op, boolean tryMode, Vector left, Vector right, String context) {
@@ -354,6 +451,8 @@ class RandomizedOperatorsTest {
                 yield new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(), t.scale());
             }
             case StringType t -> WORDS[random.nextInt(WORDS.length)];
+            case DateType t -> random.nextInt(200_000) - 100_000;
+            case TimestampType t -> random.nextLong() / 4 / 1_000_000 * 1_000_000 + random.nextInt(3) * 250_000L;
             default -> throw new AssertionError(type);
         };
     }
