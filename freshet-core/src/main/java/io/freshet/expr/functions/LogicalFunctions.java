@@ -14,7 +14,7 @@ import io.freshet.expr.ScalarFunction;
 import io.freshet.types.BooleanType;
 import io.freshet.types.DataType;
 import io.freshet.types.NullType;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** {@code and}, {@code or} and {@code not} with SQL's three-valued logic, and {@code isnull}/{@code isnotnull}. */
@@ -100,7 +100,7 @@ final class LogicalFunctions {
             boolean[] result = new boolean[size];
             long[] nulls = null;
             if (openCount < size) {
-                java.util.Arrays.fill(result, decisive);
+                Arrays.fill(result, decisive);
             }
             for (int k = 0; k < openCount; k++) {
                 int i = open[k];
@@ -172,7 +172,7 @@ final class LogicalFunctions {
             boolean[] result = new boolean[rowCount];
             if (nulls == null) {
                 if (!isNull) {
-                    java.util.Arrays.fill(result, true);
+                    Arrays.fill(result, true);
                 }
             } else {
                 for (int i = 0; i < rowCount; i++) {
@@ -181,11 +181,5 @@ final class LogicalFunctions {
             }
             return new BooleanVector(BooleanType.BOOLEAN, result, null, rowCount);
         }
-    }
-
-    /** The arguments' printed forms joined, for {@code format} implementations. */
-    static String join(List<String> args, int from) {
-        List<String> rest = new ArrayList<>(args.subList(from, args.size()));
-        return String.join(", ", rest);
     }
 }
