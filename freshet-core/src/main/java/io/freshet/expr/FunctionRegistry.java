@@ -45,6 +45,7 @@ public final class FunctionRegistry {
         MathFunctions.register(builder);
         DateTimeFunctions.register(builder);
         HashFunctions.register(builder);
+        io.freshet.expr.functions.TimeWindowFunctions.register(builder);
         AggregateFunctions.register(builder);
         WindowFunctions.register(builder);
         return new FunctionRegistry(builder);

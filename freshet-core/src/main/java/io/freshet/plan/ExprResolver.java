@@ -82,6 +82,11 @@ final class ExprResolver {
                             + "use them in WHERE, or in SELECT as a scalar subquery");
         }
 
+        /** A {@code window(…)} call the planner expanded rows for (sliding windows), or null. */
+        default Expr timeWindow(ParsedExpr.FunctionCall call) {
+            return null;
+        }
+
         /** Whether aggregate calls are collected (their arguments then must not contain aggregates). */
         default boolean insideAggregate() {
             return false;
@@ -285,6 +290,12 @@ final class ExprResolver {
         if (call.over() != null) {
             return resolveWindowCall(call, name);
         }
+        if (name.equals("window")) {
+            Expr expanded = hooks.timeWindow(call);
+            if (expanded != null) {
+                return expanded;
+            }
+        }
         switch (name) {
             case "struct", "named_struct" -> {
                 return resolveStruct(call, name);
@@ -309,6 +320,11 @@ final class ExprResolver {
                 @Override
                 public Expr subquery(ParsedExpr.Subquery subquery) {
                     return hooks.subquery(subquery);
+                }
+
+                @Override
+                public Expr timeWindow(ParsedExpr.FunctionCall windowCall) {
+                    return hooks.timeWindow(windowCall);
                 }
             });
             List<Expr> args = inner.resolveArgs(call, name);

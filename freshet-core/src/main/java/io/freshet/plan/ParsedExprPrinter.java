@@ -22,6 +22,10 @@ final class ParsedExprPrinter {
             case ParsedExpr.Identifier identifier -> identifier.name();
             case ParsedExpr.Alias alias -> alias.name();
             case ParsedExpr.FieldAccess access -> access.field();
+            case ParsedExpr.FunctionCall call
+            when call.over() == null
+                    && (call.name().equalsIgnoreCase("window") || call.name().equalsIgnoreCase("session_window")) ->
+                call.name().toLowerCase(Locale.ROOT);
             default -> print(expr);
         };
     }

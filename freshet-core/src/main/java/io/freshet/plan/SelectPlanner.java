@@ -27,7 +27,9 @@ import static io.freshet.ErrorCode.UNSUPPORTED;
 /** Plans one SELECT block: the order of its clauses is FROM, WHERE, GROUP BY, HAVING, windows, QUALIFY, DISTINCT, ORDER BY. */
 final class SelectPlanner {
     private final PlanBuilder builder;
-    private final Relation input;
+    private Relation input;
+    private String slidingWindowText;
+    private int slidingWindowColumn = -1;
     private final SelectSpec spec;
     private final List<List<ColumnBinding>> outer;
     private final PlanBuilder.SubqueryPlanner subqueries;
@@ -50,6 +52,7 @@ final class SelectPlanner {
     }
 
     Relation plan() {
+        expandSlidingWindow();
         List<Item> items = expandStars();
         boolean aggregated = !spec.groupBy().isEmpty()
                 || spec.groupByAll()
@@ -57,6 +60,90 @@ final class SelectPlanner {
                 || items.stream().anyMatch(i -> i.expr() != null && containsAggregate(i.expr()))
                 || spec.orderBy().stream().anyMatch(s -> containsAggregate(s.expr()));
         return aggregated ? planAggregate(items) : planPlain(items);
+    }
+
+    // ---- sliding windows -------------------------------------------------------------------------------
+
+    /**
+     * A sliding {@code window(ts, size, slide)} puts each row in several windows: expand the input with
+     * one row per window the row falls in (as Spark does), as a new column that the window call then reads.
+     */
+    private void expandSlidingWindow() {
+        List<ParsedExpr> candidates = new ArrayList<>(spec.items());
+        candidates.addAll(spec.groupBy());
+        ParsedExpr.FunctionCall found = null;
+        for (ParsedExpr candidate : candidates) {
+            ParsedExpr.FunctionCall call = findWindowCall(candidate);
+            if (call != null && call.args().size() >= 3) {
+                found = call;
+                break;
+            }
+        }
+        if (found == null) {
+            return;
+        }
+        ExprResolver plain = new ExprResolver(builder.registry(), input.columns(), outer, ExprResolver.NO_HOOKS);
+        List<Expr> args = new ArrayList<>();
+        for (ParsedExpr arg : found.args()) {
+            args.add(plain.resolve(arg));
+        }
+        io.freshet.expr.functions.TimeWindowFunctions.WindowSpec windowSpec =
+                io.freshet.expr.functions.TimeWindowFunctions.spec(args);
+        if (windowSpec.tumbling()) {
+            return;
+        }
+        int width = input.width();
+        List<List<Expr>> projections = new ArrayList<>();
+        for (int i = 0; i < windowSpec.windowsPerRow(); i++) {
+            List<Expr> projection = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                projection.add(column(input, c));
+            }
+            projection.add(new io.freshet.expr.Call(
+                    new io.freshet.expr.functions.TimeWindowFunctions.SlidingWindow(windowSpec, i), args.get(0)));
+            projections.add(projection);
+        }
+        List<io.freshet.types.Field> fields = new ArrayList<>(input.schema().fields());
+        fields.add(io.freshet.types.Field.of("window", io.freshet.expr.functions.TimeWindowFunctions.WINDOW_TYPE));
+        LogicalPlan expanded =
+                new io.freshet.plan.logical.Expand(input.plan(), projections, new io.freshet.types.Schema(fields));
+        InputRef windowColumn =
+                new InputRef(width, io.freshet.expr.functions.TimeWindowFunctions.WINDOW_TYPE, "window");
+        LogicalPlan filtered = new Filter(
+                expanded, builder.registry().scalar("isnotnull").orElseThrow().bind(List.of(windowColumn)));
+        List<ColumnBinding> columns = new ArrayList<>(input.columns());
+        columns.add(new ColumnBinding(null, "__window", windowColumn.type(), Set.of()));
+        input = new Relation(filtered, columns);
+        slidingWindowText = ParsedExprPrinter.print(found);
+        slidingWindowColumn = width;
+    }
+
+    private static ParsedExpr.FunctionCall findWindowCall(ParsedExpr expr) {
+        if (expr instanceof ParsedExpr.Alias alias) {
+            return findWindowCall(alias.expr());
+        }
+        if (expr instanceof ParsedExpr.FieldAccess access) {
+            return findWindowCall(access.expr());
+        }
+        if (expr instanceof ParsedExpr.FunctionCall call) {
+            if (call.name().equalsIgnoreCase("window") && call.over() == null) {
+                return call;
+            }
+            for (ParsedExpr arg : call.args()) {
+                ParsedExpr.FunctionCall found = findWindowCall(arg);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Expr slidingWindow(ParsedExpr.FunctionCall call) {
+        if (slidingWindowText == null || !ParsedExprPrinter.print(call).equals(slidingWindowText)) {
+            return null;
+        }
+        return new InputRef(slidingWindowColumn, io.freshet.expr.functions.TimeWindowFunctions.WINDOW_TYPE, "window");
     }
 
     // ---- items -----------------------------------------------------------------------------------------
@@ -147,6 +234,11 @@ final class SelectPlanner {
             @Override
             public Expr subquery(ParsedExpr.Subquery subquery) {
                 return subqueryHook.subquery(subquery);
+            }
+
+            @Override
+            public Expr timeWindow(ParsedExpr.FunctionCall call) {
+                return slidingWindow(call);
             }
         };
         ExprResolver resolver = new ExprResolver(builder.registry(), input.columns(), outer, hooks);
@@ -314,7 +406,12 @@ final class SelectPlanner {
     // ---- with GROUP BY ---------------------------------------------------------------------------------
 
     private Relation planAggregate(List<Item> items) {
-        ExprResolver plain = new ExprResolver(builder.registry(), input.columns(), outer, ExprResolver.NO_HOOKS);
+        ExprResolver plain = new ExprResolver(builder.registry(), input.columns(), outer, new ExprResolver.Hooks() {
+            @Override
+            public Expr timeWindow(ParsedExpr.FunctionCall call) {
+                return slidingWindow(call);
+            }
+        });
         List<ParsedExpr> groupBy = new ArrayList<>();
         if (spec.groupByAll()) {
             for (Item item : items) {
