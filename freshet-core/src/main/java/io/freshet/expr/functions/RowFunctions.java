@@ -47,6 +47,23 @@ final class RowFunctions {
         Object apply(Object[] args, EvalContext context);
     }
 
+    /**
+     * A kernel that carries a value-equal state (such as a compiled pattern), so that two calls bound
+     * from equal arguments compare equal; {@code body} should be a non-capturing lambda.
+     */
+    record StatefulKernel<S>(S state, Body<S> body) implements Kernel {
+        @Override
+        public Object apply(Object[] args, EvalContext context) {
+            return body.apply(state, args, context);
+        }
+    }
+
+    /** The computation of a {@link StatefulKernel}. */
+    @FunctionalInterface
+    interface Body<S> {
+        Object apply(S state, Object[] args, EvalContext context);
+    }
+
     /** A function evaluated over flat vectors (dictionary-encoded strings already resolved). */
     @FunctionalInterface
     interface FlatFunction {
