@@ -2,6 +2,7 @@ package io.freshet.expr.functions;
 
 import io.freshet.ErrorCode;
 import io.freshet.FreshetException;
+import io.freshet.data.Bits;
 import io.freshet.data.IntVector;
 import io.freshet.data.LongVector;
 import io.freshet.data.Vector;
@@ -63,7 +64,8 @@ final class DateKernels {
                 case HOUR -> (int) (ofDay / DateCalendar.MICROS_PER_HOUR);
                 case MINUTE -> (int) (ofDay / DateCalendar.MICROS_PER_MINUTE % 60);
                 case SECOND -> (int) (ofDay / DateCalendar.MICROS_PER_SECOND % 60);
-                default -> ofDays(DateCalendar.localDays(local));
+                case YEAR, QUARTER, MONTH, DAY, DAY_OF_WEEK, WEEKDAY, DAY_OF_YEAR, WEEK_OF_YEAR ->
+                    ofDays(DateCalendar.localDays(local));
             };
         }
     }
@@ -157,7 +159,7 @@ final class DateKernels {
                 case MONTH -> DateCalendar.daysFromCivil(year, DateCalendar.month(civil), 1);
                 case QUARTER -> DateCalendar.daysFromCivil(year, (DateCalendar.month(civil) - 1) / 3 * 3 + 1, 1);
                 case YEAR -> DateCalendar.daysFromCivil(year, 1, 1);
-                default -> days;
+                case MICROSECOND, MILLISECOND, SECOND, MINUTE, HOUR, DAY -> days;
             };
         }
 
@@ -212,6 +214,9 @@ final class DateKernels {
                 long lastDays = Long.MIN_VALUE;
                 long lastResult = 0;
                 for (int row = 0; row < rowCount; row++) {
+                    if (MathKernels.anyNull(nulls, row)) {
+                        continue;
+                    }
                     long days = DateCalendar.localDays(clock.toLocal(micros[row]));
                     if (days != lastDays) {
                         lastDays = days;
@@ -221,7 +226,10 @@ final class DateKernels {
                 }
             } else {
                 for (int row = 0; row < rowCount; row++) {
-                    result[row] = unit.truncateMicros(micros[row], clock);
+                    // A null row's slot may hold any value; skip it rather than resolve it in java.time.
+                    if (!MathKernels.anyNull(nulls, row)) {
+                        result[row] = unit.truncateMicros(micros[row], clock);
+                    }
                 }
             }
             return new LongVector(TimestampType.TIMESTAMP, result, nulls, rowCount);
@@ -229,9 +237,9 @@ final class DateKernels {
     }
 
     static long[] allNulls(int size) {
-        long[] nulls = io.freshet.data.Bits.allocate(size);
+        long[] nulls = Bits.allocate(size);
         for (int i = 0; i < size; i++) {
-            io.freshet.data.Bits.set(nulls, i);
+            Bits.set(nulls, i);
         }
         return nulls;
     }
