@@ -28,7 +28,6 @@ import io.freshet.types.NullType;
 import io.freshet.types.StringType;
 import io.freshet.types.StructType;
 import io.freshet.types.TimestampType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -208,22 +207,6 @@ final class RowFunctions {
             return 2;
         }
         return type instanceof DecimalType ? 3 : 4;
-    }
-
-    /** The literal's value when {@code expr} is a literal, else null (use {@link #isLiteral} to tell). */
-    static Object literalValue(Expr expr) {
-        return expr instanceof Literal literal ? literal.value() : null;
-    }
-
-    static boolean isLiteral(Expr expr) {
-        return expr instanceof Literal;
-    }
-
-    /** A copy of {@code args} with element {@code index} replaced. */
-    static List<Expr> replace(List<Expr> args, int index, Expr arg) {
-        List<Expr> copy = new ArrayList<>(args);
-        copy.set(index, arg);
-        return copy;
     }
 
     // ---------------------------------------------------------------- evaluation helpers
