@@ -84,15 +84,7 @@ final class DistinctKeys {
     int insert(int[] groupIds, Vector[] keys, int rowCount, int[] newPositions) {
         if (layout == Layout.LONG && newPositions == null && keys[0] instanceof LongVector v && !v.mayHaveNulls()) {
             // The count(DISTINCT bigint) loop: nothing but probes.
-            long[] values = v.values();
-            LongKeySet set = longKeys;
-            int added = 0;
-            for (int i = 0; i < rowCount; i++) {
-                if (set.add(groupIds[i], values[i])) {
-                    added++;
-                }
-            }
-            return added;
+            return longKeys.addAll(groupIds, v.values(), rowCount);
         }
         return switch (layout) {
             case LONG -> insertLongs(groupIds, keys[0], rowCount, newPositions);

@@ -14,6 +14,8 @@ import io.freshet.data.Hashing;
 final class LongKeySet {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final int MAX_SLOTS = 1 << 30;
+    /** Rows per two-pass chunk of {@link #addAll}: their home cache lines should stay in L2 between the passes. */
+    private static final int CHUNK = 1024;
 
     private long[] table;
     private int mask;
@@ -23,6 +25,10 @@ final class LongKeySet {
     private int[] heads = new int[0];
 
     private int[] groupSizes = new int[0];
+    /** Scratch for {@link #addAll}: the home slot of each row of the batch. */
+    private int[] homes = new int[0];
+    /** Keeps the loads of {@link #addAll}'s first pass from being optimized away. */
+    private long touched;
 
     LongKeySet() {
         allocate(1024);
@@ -67,6 +73,70 @@ final class LongKeySet {
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /**
+     * Adds the pairs {@code (groupIds[i], keys[i])} for {@code i < rowCount}; returns how many were
+     * new. Works in two passes over chunks of the batch: the first only computes the home slots and
+     * loads them, which the processor overlaps freely because nothing depends on the loaded values,
+     * so the second pass (the probes, with their unpredictable branches) mostly finds its cache lines
+     * already loaded. Tables larger than the cache are bound by these loads.
+     */
+    int addAll(int[] groupIds, long[] keys, int rowCount) {
+        while (size + rowCount > resizeAt) {
+            // Grow up front so that the home slots computed below stay valid for the whole batch.
+            rehash(table.length);
+        }
+        int[] homes = homeSlots(Math.min(rowCount, CHUNK));
+        int added = 0;
+        for (int chunkStart = 0; chunkStart < rowCount; chunkStart += CHUNK) {
+            added += addChunk(groupIds, keys, chunkStart, Math.min(rowCount, chunkStart + CHUNK), homes);
+        }
+        size += added;
+        return added;
+    }
+
+    private int addChunk(int[] groupIds, long[] keys, int from, int to, int[] homes) {
+        long[] table = this.table;
+        int mask = this.mask;
+        long touched = 0;
+        for (int i = from; i < to; i++) {
+            int slot = slotOf(groupIds[i], keys[i], mask);
+            homes[i - from] = slot;
+            touched += table[(slot << 1) + 1];
+        }
+        this.touched += touched;
+        int added = 0;
+        for (int i = from; i < to; i++) {
+            int group = groupIds[i];
+            long key = keys[i];
+            int tag = group + 1;
+            int slot = homes[i - from];
+            while (true) {
+                int index = slot << 1;
+                long meta = table[index + 1];
+                if (meta == 0) {
+                    table[index] = key;
+                    table[index + 1] = (tag & 0xFFFFFFFFL) | ((long) heads[group] << 32);
+                    heads[group] = slot + 1;
+                    groupSizes[group]++;
+                    added++;
+                    break;
+                }
+                if ((int) meta == tag && table[index] == key) {
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        return added;
+    }
+
+    private int[] homeSlots(int rowCount) {
+        if (homes.length < rowCount) {
+            homes = new int[rowCount];
+        }
+        return homes;
     }
 
     /** The number of keys of a group. */
@@ -117,7 +187,7 @@ final class LongKeySet {
             throw new FreshetException(
                     ErrorCode.MEMORY_LIMIT_EXCEEDED, "too many distinct values for one aggregation: " + size);
         }
-        rebuild(table, newSlots, -1);
+        rebuild(table, Math.max(newSlots, 2 * (mask + 1)), -1);
     }
 
     /** Reinserts the entries of {@code old} into a table of {@code slots} slots, leaving out {@code skipGroup}. */
