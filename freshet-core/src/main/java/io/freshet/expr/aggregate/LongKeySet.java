@@ -83,16 +83,18 @@ final class LongKeySet {
      * already loaded. Tables larger than the cache are bound by these loads.
      */
     int addAll(int[] groupIds, long[] keys, int rowCount) {
-        while (size + rowCount > resizeAt) {
-            // Grow up front so that the home slots computed below stay valid for the whole batch.
-            rehash(table.length);
-        }
         int[] homes = homeSlots(Math.min(rowCount, CHUNK));
         int added = 0;
         for (int chunkStart = 0; chunkStart < rowCount; chunkStart += CHUNK) {
-            added += addChunk(groupIds, keys, chunkStart, Math.min(rowCount, chunkStart + CHUNK), homes);
+            int chunkEnd = Math.min(rowCount, chunkStart + CHUNK);
+            while (size + (chunkEnd - chunkStart) > resizeAt) {
+                // Grow up front so that the home slots computed for the chunk stay valid.
+                rehash(table.length);
+            }
+            int chunkAdded = addChunk(groupIds, keys, chunkStart, chunkEnd, homes);
+            size += chunkAdded;
+            added += chunkAdded;
         }
-        size += added;
         return added;
     }
 
