@@ -330,7 +330,11 @@ final class JsonParser {
      * null for JSON null or a mismatch (then {@link #mismatch} is set).
      */
     Object readValue(DataType type) {
-        int token = nextToken();
+        return readValueAfter(nextToken(), type);
+    }
+
+    /** As {@link #readValue} for a value whose first token was just read. */
+    Object readValueAfter(int token, DataType type) {
         if (token == NULL) {
             return null;
         }

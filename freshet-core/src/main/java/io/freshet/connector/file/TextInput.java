@@ -120,7 +120,7 @@ final class TextInput implements Closeable {
 
     /** Where the current record is, for error messages: "line 17" or "record starting at byte 123". */
     String location() {
-        return recordLine > 0 ? "line " + recordLine : "record starting at byte " + recordOffset;
+        return recordLine > 0 ? "line " + recordLine : "the record starting at byte " + recordOffset;
     }
 
     /** Advances to the next record; false at the end of the split. */
