@@ -170,21 +170,10 @@ public final class CsvReader {
         private final byte[] nanValue;
         private final byte[] positiveInf;
         private final byte[] negativeInf;
-        private final int delimiter;
-        private final int quote;
-        private final int escape;
-        private final int quoteEscapeEscape;
         private final int comment;
-        private final boolean trimLeading;
-        private final boolean trimTrailing;
         private final ReadMode mode;
 
-        private int[] fieldStarts = new int[16];
-        private int[] fieldEnds = new int[16];
-        private boolean[] fieldQuoted = new boolean[16];
-        private boolean[] fieldInScratch = new boolean[16];
-        private byte[] scratch = new byte[1024];
-        private int scratchLength;
+        private final CsvTokenizer tokenizer;
         private int rows;
         private String problem;
 
@@ -203,14 +192,9 @@ public final class CsvReader {
             this.nanValue = utf8(options.nanValue());
             this.positiveInf = utf8(options.positiveInf());
             this.negativeInf = utf8(options.negativeInf());
-            this.delimiter = options.delimiter();
-            this.quote = options.quote();
-            this.escape = options.escape();
-            this.quoteEscapeEscape = options.quoteEscapeEscape();
             this.comment = options.comment();
-            this.trimLeading = options.ignoreLeadingWhiteSpace();
-            this.trimTrailing = options.ignoreTrailingWhiteSpace();
             this.mode = options.mode();
+            this.tokenizer = new CsvTokenizer(options);
         }
 
         void run() {
@@ -247,7 +231,7 @@ public final class CsvReader {
         }
 
         private void readRecord(byte[] buffer, int start, int end) {
-            int fieldCount = tokenize(buffer, start, end);
+            int fieldCount = tokenizer.tokenize(buffer, start, end);
             problem = null;
             if (fieldCount != dataColumns.length) {
                 problem = "expected " + dataColumns.length + " fields, found " + fieldCount;
@@ -290,10 +274,10 @@ public final class CsvReader {
 
         /** Parses field {@code c} into its column; false when the text is not a value of the column's type. */
         private boolean readField(int c, byte[] buffer, ColumnBuilder column) {
-            byte[] b = fieldInScratch[c] ? scratch : buffer;
-            int s = fieldStarts[c];
-            int e = fieldEnds[c];
-            boolean quoted = fieldQuoted[c];
+            byte[] b = tokenizer.bytes(c, buffer);
+            int s = tokenizer.fieldStarts[c];
+            int e = tokenizer.fieldEnds[c];
+            boolean quoted = tokenizer.fieldQuoted[c];
             byte kind = kinds[c];
             if (s == e) {
                 if (quoted && kind == K_STRING) {
@@ -383,126 +367,7 @@ public final class CsvReader {
         }
 
         private String fieldText(int c, byte[] buffer) {
-            byte[] b = fieldInScratch[c] ? scratch : buffer;
-            return ValueParser.utf8(b, fieldStarts[c], fieldEnds[c]);
-        }
-
-        /**
-         * Splits a record into fields, as spans of the record (unquoted) or of the scratch buffer (quoted, with
-         * escapes resolved); returns the number of fields.
-         */
-        private int tokenize(byte[] b, int start, int end) {
-            scratchLength = 0;
-            int count = 0;
-            int pos = start;
-            while (true) {
-                if (count == fieldStarts.length) {
-                    growFields();
-                }
-                if (trimLeading) {
-                    while (pos < end && (b[pos] == ' ' || b[pos] == '\t') && b[pos] != delimiter) {
-                        pos++;
-                    }
-                }
-                if (pos < end && b[pos] == quote) {
-                    pos = readQuoted(b, pos + 1, end, count);
-                } else {
-                    int fieldStart = pos;
-                    while (pos < end && b[pos] != delimiter) {
-                        pos++;
-                    }
-                    int fieldEnd = pos;
-                    if (trimTrailing) {
-                        while (fieldEnd > fieldStart && (b[fieldEnd - 1] == ' ' || b[fieldEnd - 1] == '\t')) {
-                            fieldEnd--;
-                        }
-                    }
-                    fieldStarts[count] = fieldStart;
-                    fieldEnds[count] = fieldEnd;
-                    fieldQuoted[count] = false;
-                    fieldInScratch[count] = false;
-                }
-                count++;
-                if (pos < end && b[pos] == delimiter) {
-                    pos++;
-                    continue;
-                }
-                return count;
-            }
-        }
-
-        /** Reads a quoted field's content from {@code pos} (after the opening quote) into the scratch buffer. */
-        private int readQuoted(byte[] b, int pos, int end, int index) {
-            int valueStart = scratchLength;
-            ensureScratch(end - pos);
-            byte[] out = scratch;
-            int length = scratchLength;
-            boolean closed = false;
-            while (pos < end) {
-                byte c = b[pos];
-                if (c == quoteEscapeEscape
-                        && c != quote
-                        && pos + 2 < end
-                        && b[pos + 1] == escape
-                        && b[pos + 2] == quote) {
-                    out[length++] = (byte) escape;
-                    pos += 2;
-                } else if (c == escape && c != quote && pos + 1 < end && b[pos + 1] == quote) {
-                    out[length++] = (byte) quote;
-                    pos += 2;
-                } else if (c == quote) {
-                    if (pos + 1 < end && b[pos + 1] == quote) {
-                        out[length++] = (byte) quote;
-                        pos += 2;
-                    } else {
-                        pos++;
-                        closed = true;
-                        break;
-                    }
-                } else {
-                    out[length++] = c;
-                    pos++;
-                }
-            }
-            if (closed) {
-                // Text between the closing quote and the delimiter is kept, as the quote were literal.
-                int rest = pos;
-                while (rest < end && b[rest] != delimiter) {
-                    rest++;
-                }
-                int restEnd = rest;
-                if (trimTrailing) {
-                    while (restEnd > pos && (b[restEnd - 1] == ' ' || b[restEnd - 1] == '\t')) {
-                        restEnd--;
-                    }
-                }
-                if (restEnd > pos) {
-                    out[length++] = (byte) quote;
-                    System.arraycopy(b, pos, out, length, restEnd - pos);
-                    length += restEnd - pos;
-                }
-                pos = rest;
-            }
-            scratchLength = length;
-            fieldStarts[index] = valueStart;
-            fieldEnds[index] = length;
-            fieldQuoted[index] = true;
-            fieldInScratch[index] = true;
-            return pos;
-        }
-
-        private void ensureScratch(int more) {
-            if (scratchLength + more + 1 > scratch.length) {
-                scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchLength + more + 1));
-            }
-        }
-
-        private void growFields() {
-            int size = fieldStarts.length * 2;
-            fieldStarts = Arrays.copyOf(fieldStarts, size);
-            fieldEnds = Arrays.copyOf(fieldEnds, size);
-            fieldQuoted = Arrays.copyOf(fieldQuoted, size);
-            fieldInScratch = Arrays.copyOf(fieldInScratch, size);
+            return tokenizer.text(c, buffer);
         }
     }
 
