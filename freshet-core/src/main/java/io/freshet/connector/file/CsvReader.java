@@ -143,7 +143,11 @@ public final class CsvReader {
                 split);
         boolean multiLine = options.multiLine();
         try (TextInput input = new TextInput(
-                split, options.lineSeparator(), multiLine ? options.quote() : -1, multiLine ? options.escape() : -1)) {
+                split,
+                options.lineSeparator(),
+                multiLine ? options.quote() : -1,
+                multiLine ? options.escape() : -1,
+                multiLine ? options.quoteEscapeEscape() : -1)) {
             new SplitParser(split, input, out).run();
         }
     }

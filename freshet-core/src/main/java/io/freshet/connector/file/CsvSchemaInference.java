@@ -108,7 +108,8 @@ public final class CsvSchemaInference {
                     split,
                     options.lineSeparator(),
                     multiLine ? options.quote() : -1,
-                    multiLine ? options.escape() : -1)) {
+                    multiLine ? options.escape() : -1,
+                    multiLine ? options.quoteEscapeEscape() : -1)) {
                 boolean first = true;
                 int fileRecords = 0;
                 while (fileRecords < MAX_RECORDS_PER_FILE && records < MAX_RECORDS && input.next()) {

@@ -126,7 +126,7 @@ public final class JsonReader {
         if (options.multiLine()) {
             parser.readDocument();
         } else {
-            try (TextInput input = new TextInput(split, options.lineSeparator(), -1, -1)) {
+            try (TextInput input = new TextInput(split, options.lineSeparator(), -1, -1, -1)) {
                 parser.readLines(input);
             }
         }

@@ -99,7 +99,7 @@ public final class JsonSchemaInference {
         }
 
         private void readLines(FileSplit split) {
-            try (TextInput input = new TextInput(split, options.lineSeparator(), -1, -1)) {
+            try (TextInput input = new TextInput(split, options.lineSeparator(), -1, -1, -1)) {
                 int fileRecords = 0;
                 while (fileRecords < CsvSchemaInference.MAX_RECORDS_PER_FILE
                         && records < CsvSchemaInference.MAX_RECORDS

@@ -30,6 +30,7 @@ final class TextInput implements Closeable {
     private final byte[] separator;
     private final int quote;
     private final int escape;
+    private final int quoteEscapeEscape;
     private final boolean limited;
     private final long end;
     private final boolean lineNumbersKnown;
@@ -52,12 +53,14 @@ final class TextInput implements Closeable {
      * @param separator the record separator, or null for {@code \n} with an optional preceding {@code \r}
      * @param quote for multiLine CSV, the quote character inside which line breaks do not end a record; else -1
      * @param escape for multiLine CSV, the escape character inside quotes; else -1
+     * @param quoteEscapeEscape for multiLine CSV, the character that escapes the escape before a quote; else -1
      */
-    TextInput(FileSplit split, String separator, int quote, int escape) {
+    TextInput(FileSplit split, String separator, int quote, int escape, int quoteEscapeEscape) {
         this.split = split;
         this.separator = separator == null ? null : separator.getBytes(StandardCharsets.UTF_8);
         this.quote = quote;
         this.escape = escape;
+        this.quoteEscapeEscape = quoteEscapeEscape;
         this.limited = split.splittable();
         this.end = split.end();
         this.lineNumbersKnown = split.start() == 0;
@@ -139,14 +142,21 @@ final class TextInput implements Closeable {
             int lim = limit;
             int found = -1;
             if (quote >= 0) {
-                for (; scan < lim; scan++) {
+                // Mirrors CsvTokenizer: inside quotes, escape+quote and quoteEscapeEscape+escape+quote are pairs
+                // that do not toggle the quoting. Stop two bytes short of the buffered data so that a pair is
+                // never cut by a refill.
+                int bound = eof ? lim : lim - 2;
+                for (; scan < bound; scan++) {
                     int c = buf[scan];
                     if (inQuotes) {
-                        if (c == escape && escape != quote) {
+                        if (c == quoteEscapeEscape
+                                && c != quote
+                                && scan + 2 < lim
+                                && buf[scan + 1] == escape
+                                && buf[scan + 2] == quote) {
+                            scan++; // the escape; the quote that follows is then an ordinary quote
+                        } else if (c == escape && c != quote && scan + 1 < lim && buf[scan + 1] == quote) {
                             scan++;
-                            if (scan < lim && buf[scan] == '\n') {
-                                newlines++;
-                            }
                         } else if (c == quote) {
                             inQuotes = false;
                         } else if (c == '\n') {
@@ -159,9 +169,7 @@ final class TextInput implements Closeable {
                         break;
                     }
                 }
-                if (scan > lim) {
-                    scan = lim - 1; // an escape was the last byte read: look at it again after refilling
-                }
+                scan = Math.max(scan, position);
             } else if (separator == null) {
                 for (; scan < lim; scan++) {
                     if (buf[scan] == '\n') {
