@@ -35,7 +35,7 @@ final class TextInput implements Closeable {
     private final long end;
     private final boolean lineNumbersKnown;
 
-    private byte[] buffer = new byte[BUFFER_SIZE];
+    private byte[] buffer;
     private int position;
     private int limit;
     private long bufferOffset;
@@ -64,6 +64,9 @@ final class TextInput implements Closeable {
         this.limited = split.splittable();
         this.end = split.end();
         this.lineNumbersKnown = split.start() == 0;
+        // A small split needs a small buffer; records running past its end grow it.
+        this.buffer =
+                new byte[limited ? (int) Math.min(BUFFER_SIZE, Math.max(4096, split.length() + 1024)) : BUFFER_SIZE];
         this.in = open(split);
         this.bufferOffset = split.gzip() ? 0 : split.start();
         try {
