@@ -164,9 +164,6 @@ public final class FilePaths {
         }
         String prefix = String.join("/", java.util.Arrays.copyOf(segments, first));
         Path base = prefix.isEmpty() ? Paths.get(path.startsWith("/") ? "/" : ".") : Paths.get(prefix);
-        if (prefix.isEmpty() && path.startsWith("/")) {
-            base = Paths.get("/");
-        }
         List<Path> current = Files.isDirectory(base) ? List.of(base) : List.of();
         for (int i = first; i < segments.length && !current.isEmpty(); i++) {
             String segment = segments[i];

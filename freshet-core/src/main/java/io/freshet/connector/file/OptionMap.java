@@ -205,7 +205,7 @@ final class OptionMap {
         return new FreshetException(ErrorCode.INVALID_OPTION, "Option '" + name + "' " + problem);
     }
 
-    /** For tests of pattern compilation without an option map. */
+    /** Compiles a datetime pattern given outside an option map (e.g. to a {@link ValueFormatter}). */
     static DateTimeFormatter compileOrThrow(String name, String pattern) {
         try {
             return DateTimePatterns.compile(pattern);
