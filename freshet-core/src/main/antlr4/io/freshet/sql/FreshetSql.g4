@@ -89,8 +89,8 @@ property
     ;
 
 propertyKey
-    : identifier (DOT identifier)*
-    | stringLiteral
+    : qualifiedName
+    | STRING
     ;
 
 propertyValue
@@ -159,8 +159,12 @@ fromClause
     ;
 
 groupByClause
-    : GROUP BY ALL                                                                  #groupByAll
-    | GROUP BY groupingElement (COMMA groupingElement)* (WITH kind=(ROLLUP | CUBE))? #groupByElements
+    : GROUP BY groupByList
+    ;
+
+groupByList
+    : ALL                                                                   #groupByAll
+    | groupingElement (COMMA groupingElement)* (WITH kind=(ROLLUP | CUBE))? #groupByElements
     ;
 
 groupingElement
@@ -298,7 +302,7 @@ primaryExpression
     | LEFT_PAREN query RIGHT_PAREN                                                   #subqueryExpression
     | functionCall                                                                   #functionCallExpression
     | identifier                                                                     #columnReference
-    | base=primaryExpression DOT fieldName=identifier                                #dereference
+    | base=primaryExpression DOT fieldName=anyIdentifier                             #dereference
     | LEFT_PAREN expression RIGHT_PAREN                                              #parenthesizedExpression
     | value=primaryExpression LEFT_BRACKET index=valueExpression RIGHT_BRACKET       #subscript
     | primaryExpression DOUBLE_COLON dataType                                        #colonCast
@@ -401,14 +405,20 @@ dataType
     ;
 
 structField
-    : identifier COLON? dataType (NOT NULL)? (COMMENT stringLiteral)?
+    : anyIdentifier COLON? dataType (NOT NULL)? (COMMENT stringLiteral)?
     ;
 
 // ---------------------------------------------------------------------------------------------
 // Identifiers
 
 qualifiedName
-    : identifier (DOT identifier)*
+    : identifier (DOT anyIdentifier)*
+    ;
+
+// After a dot, even reserved words name a field or table: w.end, t.from.
+anyIdentifier
+    : identifier
+    | reservedKeyword
     ;
 
 // Any identifier: plain, backquoted, or a non-reserved keyword.
@@ -432,6 +442,13 @@ strictIdentifier
 clauseKeyword
     : DELAY | DIV | ESCAPE | FILTER | IGNORE | LIMIT | OFFSET | OVER | QUALIFY | RESPECT | TO
     | WATERMARK | WINDOW
+    ;
+
+reservedKeyword
+    : ALL | AND | ANTI | AS | BETWEEN | BY | CASE | CAST | CROSS | DISTINCT | ELSE | END | EXCEPT | EXISTS
+    | FALSE | FROM | FULL | GROUP | HAVING | ILIKE | IN | INNER | INTERSECT | INTERVAL | IS | JOIN | LEFT
+    | LIKE | MINUS_KEYWORD | NATURAL | NOT | NULL | ON | OR | ORDER | OUTER | REGEXP | RIGHT | RLIKE | SELECT
+    | SEMI | TABLE | THEN | TRUE | TRY_CAST | UNION | USING | VALUES | WHEN | WHERE | WITH
     ;
 
 nonReserved
@@ -633,6 +650,9 @@ BIGDECIMAL_LITERAL: (DIGIT+ | DECIMAL_DIGITS) EXPONENT? 'BD';
 IDENTIFIER: (LETTER | '_') (LETTER | DIGIT | '_')*;
 
 BACKQUOTED_IDENTIFIER: '`' (~'`' | '``')* '`';
+
+// A backquoted name that runs to the end of the input; the parser reports it as unclosed.
+UNCLOSED_BACKQUOTED_IDENTIFIER: '`' (~'`' | '``')*;
 
 fragment DECIMAL_DIGITS: DIGIT+ '.' DIGIT* | '.' DIGIT+;
 fragment EXPONENT: 'E' [+-]? DIGIT+;

@@ -6,6 +6,7 @@ import io.freshet.plan.parsed.ParsedExpr.SortItem;
 import io.freshet.plan.parsed.ParsedExpr.WindowSpec;
 import io.freshet.plan.parsed.Position;
 import io.freshet.sql.FreshetSqlParser.AliasedQueryContext;
+import io.freshet.sql.FreshetSqlParser.AnyIdentifierContext;
 import io.freshet.sql.FreshetSqlParser.ColumnDefinitionContext;
 import io.freshet.sql.FreshetSqlParser.CommentClauseContext;
 import io.freshet.sql.FreshetSqlParser.CreateStreamingTableContext;
@@ -150,9 +151,14 @@ final class AstBuilder {
         return context.getText();
     }
 
+    static String identifier(AnyIdentifierContext context) {
+        return context.identifier() != null ? identifier(context.identifier()) : context.getText();
+    }
+
     static List<String> qualifiedName(QualifiedNameContext context) {
-        List<String> parts = new ArrayList<>(context.identifier().size());
-        for (IdentifierContext part : context.identifier()) {
+        List<String> parts = new ArrayList<>(1 + context.anyIdentifier().size());
+        parts.add(identifier(context.identifier()));
+        for (AnyIdentifierContext part : context.anyIdentifier()) {
             parts.add(identifier(part));
         }
         return parts;
@@ -341,15 +347,11 @@ final class AstBuilder {
     private Map<String, String> properties(PropertyListContext context, String clause) {
         Map<String, String> result = new LinkedHashMap<>();
         for (PropertyContext property : context.property()) {
-            String key = property.key.stringLiteral() != null
-                    ? ExpressionBuilder.string(property.key.stringLiteral())
-                    : property.key.getText().replace("`", "");
-            if (property.key.stringLiteral() == null) {
-                List<String> parts = new ArrayList<>();
-                for (IdentifierContext part : property.key.identifier()) {
-                    parts.add(identifier(part));
-                }
-                key = String.join(".", parts);
+            String key;
+            if (property.key.STRING() != null) {
+                key = Literals.unescape(property.key.STRING().getText());
+            } else {
+                key = String.join(".", qualifiedName(property.key.qualifiedName()));
             }
             String value = property.value.stringLiteral() != null
                     ? ExpressionBuilder.string(property.value.stringLiteral())
@@ -511,10 +513,10 @@ final class AstBuilder {
     }
 
     private GroupBy groupBy(GroupByClauseContext context) {
-        if (context instanceof GroupByAllContext) {
+        if (context.groupByList() instanceof GroupByAllContext) {
             return GroupBy.groupByAll();
         }
-        GroupByElementsContext elements = (GroupByElementsContext) context;
+        GroupByElementsContext elements = (GroupByElementsContext) context.groupByList();
         List<GroupingElement> result = new ArrayList<>();
         for (GroupingElementContext element : elements.groupingElement()) {
             result.add(groupingElement(element));

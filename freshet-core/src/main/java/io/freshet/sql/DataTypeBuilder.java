@@ -55,7 +55,7 @@ final class DataTypeBuilder {
     }
 
     Field field(StructFieldContext context) {
-        String name = AstBuilder.identifier(context.identifier());
+        String name = AstBuilder.identifier(context.anyIdentifier());
         return new Field(name, dataType(context.dataType()), context.NOT() == null);
     }
 

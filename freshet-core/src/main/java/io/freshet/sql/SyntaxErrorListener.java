@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -90,12 +91,15 @@ final class SyntaxErrorListener extends BaseErrorListener {
             RecognitionException e) {
         Token offending = (Token) offendingSymbol;
         Parser parser = (Parser) recognizer;
-        throw error(parser, offending);
+        throw error(parser, offending, e);
     }
 
-    private AnalysisException error(Parser parser, Token offending) {
+    private AnalysisException error(Parser parser, Token offending, RecognitionException e) {
         if (offending.getType() == FreshetSqlParser.UNCLOSED_STRING) {
             return source.error(offending, "The string literal starting here is not closed; add the closing quote");
+        }
+        if (offending.getType() == FreshetSqlParser.UNCLOSED_BACKQUOTED_IDENTIFIER) {
+            return source.error(offending, "The backquoted name starting here is not closed; add the closing `");
         }
         Token previous = previousToken(parser.getInputStream(), offending);
         for (Token candidate : new Token[] {offending, previous}) {
@@ -104,7 +108,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
                 return source.error(candidate, nearText(candidate) + ": did you mean '" + suggestion + "'?");
             }
         }
-        String expected = expectedHint(parser, offending);
+        // After a failed prediction the parser state is where the decision began, which may lie before
+        // the offending token: its expected tokens would mislead.
+        boolean stateAtOffending =
+                !(e instanceof NoViableAltException noViableAlt) || noViableAlt.getStartToken() == offending;
+        String expected = stateAtOffending ? expectedHint(parser, offending) : "";
         return source.error(offending, nearText(offending) + expected);
     }
 

@@ -8,6 +8,7 @@ import io.freshet.plan.parsed.ParsedExpr.WindowSpec;
 import io.freshet.types.ArrayType;
 import io.freshet.types.BigintType;
 import io.freshet.types.BooleanType;
+import io.freshet.types.DataType;
 import io.freshet.types.DateType;
 import io.freshet.types.DecimalType;
 import io.freshet.types.DoubleType;
@@ -153,7 +154,7 @@ public final class AstPrinter {
         if (!spec.columns().isEmpty()) {
             text.append(spec.columns().stream()
                     .map(column -> identifier(column.name()) + " "
-                            + column.type().sqlName().toUpperCase(Locale.ROOT)
+                            + typeName(column.type())
                             + (column.nullable() ? "" : " NOT NULL")
                             + (column.comment() == null ? "" : " COMMENT " + string(column.comment())))
                     .collect(Collectors.joining(", ", " (", ")")));
@@ -329,8 +330,7 @@ public final class AstPrinter {
             case ParsedExpr.Constant constant -> constant(constant);
             case FunctionCall call -> call(call);
             case ParsedExpr.Cast cast ->
-                (cast.tryCast() ? "TRY_CAST(" : "CAST(") + print(cast.expr()) + " AS "
-                        + cast.type().sqlName().toUpperCase(Locale.ROOT) + ")";
+                (cast.tryCast() ? "TRY_CAST(" : "CAST(") + print(cast.expr()) + " AS " + typeName(cast.type()) + ")";
             case ParsedExpr.Case caseExpr -> caseExpression(caseExpr);
             case ParsedExpr.InList in ->
                 "(" + print(in.expr()) + (in.negated() ? " NOT IN " : " IN ")
@@ -482,8 +482,22 @@ public final class AstPrinter {
             case BooleanType bool -> value.toString().toUpperCase(Locale.ROOT);
             case IntType integer -> value.toString();
             case NullType nullType -> "NULL";
-            case StructType struct -> "CAST(NULL AS " + struct.sqlName().toUpperCase(Locale.ROOT) + ")";
-            case ArrayType array -> "CAST(NULL AS " + array.sqlName().toUpperCase(Locale.ROOT) + ")";
+            case StructType struct -> "CAST(NULL AS " + typeName(struct) + ")";
+            case ArrayType array -> "CAST(NULL AS " + typeName(array) + ")";
+        };
+    }
+
+    /** A data type in DDL form that parses back to it, e.g. {@code STRUCT<`end`: TIMESTAMP>}. */
+    public static String typeName(DataType type) {
+        return switch (type) {
+            case StructType struct ->
+                struct.fields().stream()
+                        .map(field -> identifier(field.name()) + ": " + typeName(field.type())
+                                + (field.nullable() ? "" : " NOT NULL"))
+                        .collect(Collectors.joining(", ", "STRUCT<", ">"));
+            case ArrayType array -> "ARRAY<" + typeName(array.elementType()) + ">";
+            case IntervalType interval -> "INTERVAL DAY TO SECOND";
+            default -> type.sqlName().toUpperCase(Locale.ROOT);
         };
     }
 
