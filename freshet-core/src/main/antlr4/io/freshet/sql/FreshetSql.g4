@@ -401,7 +401,8 @@ dataType
     | STRUCT (LT (structField (COMMA structField)*)? GT | NEQ)               #structType
     | MAP LT dataType COMMA dataType GT                                      #mapType
     | INTERVAL (from=identifier (TO to=identifier)?)?                        #intervalType
-    | identifier (LEFT_PAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RIGHT_PAREN)? #primitiveType
+    | typeName=(IDENTIFIER | DATE | TIMESTAMP | TIMESTAMP_LTZ | TIMESTAMP_NTZ)
+        (LEFT_PAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RIGHT_PAREN)?      #primitiveType
     ;
 
 structField

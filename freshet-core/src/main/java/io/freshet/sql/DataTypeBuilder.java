@@ -97,7 +97,7 @@ final class DataTypeBuilder {
     }
 
     private DataType primitiveType(PrimitiveTypeContext context) {
-        String name = AstBuilder.identifier(context.identifier()).toLowerCase(Locale.ROOT);
+        String name = context.typeName.getText().toLowerCase(Locale.ROOT);
         List<Integer> parameters = new ArrayList<>();
         for (TerminalNode value : context.INTEGER_VALUE()) {
             try {
@@ -106,26 +106,24 @@ final class DataTypeBuilder {
                 throw source.error(value.getSymbol(), "Type parameter " + value.getText() + " is too large");
             }
         }
-        DataType type =
-                switch (name) {
-                    case "int", "integer", "smallint", "short", "tinyint", "byte" -> IntType.INT;
-                    case "bigint", "long" -> BigintType.BIGINT;
-                    case "double", "float", "real" -> DoubleType.DOUBLE;
-                    case "decimal", "dec", "numeric" -> decimal(context, parameters);
-                    case "string", "varchar", "char", "character" -> StringType.STRING;
-                    case "boolean", "bool" -> BooleanType.BOOLEAN;
-                    case "date" -> DateType.DATE;
-                    case "timestamp", "timestamp_ltz", "timestamp_ntz" -> TimestampType.TIMESTAMP;
-                    case "binary" -> throw source.error(context, "The BINARY type is not supported; use STRING");
-                    default ->
-                        throw source.error(
-                                context,
-                                "Unsupported data type '" + context.identifier().getText()
-                                        + "'; use INT, BIGINT, DOUBLE, DECIMAL(p,s), STRING, BOOLEAN, DATE, TIMESTAMP, INTERVAL, "
-                                        + "ARRAY<…> or STRUCT<…>");
-                };
         checkParameterCount(context, name, parameters);
-        return type;
+        return switch (name) {
+            case "int", "integer", "smallint", "short", "tinyint", "byte" -> IntType.INT;
+            case "bigint", "long" -> BigintType.BIGINT;
+            case "double", "float", "real" -> DoubleType.DOUBLE;
+            case "decimal", "dec", "numeric" -> decimal(context, parameters);
+            case "string", "varchar", "char", "character" -> StringType.STRING;
+            case "boolean", "bool" -> BooleanType.BOOLEAN;
+            case "date" -> DateType.DATE;
+            case "timestamp", "timestamp_ltz", "timestamp_ntz" -> TimestampType.TIMESTAMP;
+            case "binary" -> throw source.error(context, "The BINARY type is not supported; use STRING");
+            default ->
+                throw source.error(
+                        context,
+                        "Unsupported data type '" + context.typeName.getText()
+                                + "'; use INT, BIGINT, DOUBLE, DECIMAL(p,s), STRING, BOOLEAN, DATE, TIMESTAMP, INTERVAL, "
+                                + "ARRAY<…> or STRUCT<…>");
+        };
     }
 
     private void checkParameterCount(PrimitiveTypeContext context, String name, List<Integer> parameters) {

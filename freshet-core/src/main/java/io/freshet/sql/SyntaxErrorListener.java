@@ -75,6 +75,29 @@ final class SyntaxErrorListener extends BaseErrorListener {
             "NULL",
             "CAST");
 
+    /**
+     * Keywords worth suggesting for the identifier before the offending token, which the parser took
+     * as an alias or name: only clause keywords, which such a word most likely meant.
+     */
+    private static final List<String> CLAUSE_KEYWORDS = List.of(
+            "SELECT",
+            "FROM",
+            "WHERE",
+            "GROUP",
+            "ORDER",
+            "HAVING",
+            "LIMIT",
+            "JOIN",
+            "UNION",
+            "INTERSECT",
+            "EXCEPT",
+            "QUALIFY",
+            "WINDOW",
+            "WATERMARK",
+            "STREAM",
+            "USING",
+            "VALUES");
+
     private final SourceMap source;
 
     SyntaxErrorListener(SourceMap source) {
@@ -102,11 +125,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
             return source.error(offending, "The backquoted name starting here is not closed; add the closing `");
         }
         Token previous = previousToken(parser.getInputStream(), offending);
-        for (Token candidate : new Token[] {offending, previous}) {
-            String suggestion = misspelledKeyword(candidate);
-            if (suggestion != null) {
-                return source.error(candidate, nearText(candidate) + ": did you mean '" + suggestion + "'?");
-            }
+        String suggestion = misspelledKeyword(offending, SUGGESTED_KEYWORDS);
+        if (suggestion != null) {
+            return source.error(offending, nearText(offending) + ": did you mean '" + suggestion + "'?");
+        }
+        suggestion = misspelledKeyword(previous, CLAUSE_KEYWORDS);
+        if (suggestion != null) {
+            return source.error(previous, nearText(previous) + ": did you mean '" + suggestion + "'?");
         }
         // After a failed prediction the parser state is where the decision began, which may lie before
         // the offending token: its expected tokens would mislead.
@@ -134,7 +159,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
     }
 
     /** The keyword that a plain identifier is one typo away from, or null. */
-    static String misspelledKeyword(Token token) {
+    static String misspelledKeyword(Token token, List<String> keywords) {
         if (token == null || token.getType() != FreshetSqlParser.IDENTIFIER) {
             return null;
         }
@@ -142,7 +167,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
         if (word.length() < 3) {
             return null;
         }
-        for (String keyword : SUGGESTED_KEYWORDS) {
+        for (String keyword : keywords) {
             int distance = editDistance(word, keyword);
             if (distance == 1 || (distance == 2 && keyword.length() >= 7)) {
                 return keyword;
