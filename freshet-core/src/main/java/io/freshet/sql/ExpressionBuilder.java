@@ -17,6 +17,7 @@ import io.freshet.plan.parsed.Position;
 import io.freshet.sql.FreshetSqlParser.ArithmeticBinaryContext;
 import io.freshet.sql.FreshetSqlParser.ArithmeticUnaryContext;
 import io.freshet.sql.FreshetSqlParser.BetweenPredicateContext;
+import io.freshet.sql.FreshetSqlParser.BooleanExpressionContext;
 import io.freshet.sql.FreshetSqlParser.BooleanLiteralContext;
 import io.freshet.sql.FreshetSqlParser.CastContext;
 import io.freshet.sql.FreshetSqlParser.ColonCastContext;
@@ -161,10 +162,22 @@ final class ExpressionBuilder extends FreshetSqlBaseVisitor<ParsedExpr> {
         return new Subquery(SubqueryKind.EXISTS, ast.query(context.query()), null, false, position(context));
     }
 
+    /** Walks a left-deep chain such as {@code a OR b OR c …} in a loop, so long chains do not exhaust the stack. */
     @Override
     public ParsedExpr visitLogicalBinary(LogicalBinaryContext context) {
-        String name = context.operator.getType() == FreshetSqlParser.AND ? "and" : "or";
-        return call(name, position(context), visit(context.left), visit(context.right));
+        List<LogicalBinaryContext> chain = new ArrayList<>();
+        BooleanExpressionContext leftmost = context;
+        while (leftmost instanceof LogicalBinaryContext binary) {
+            chain.add(binary);
+            leftmost = binary.left;
+        }
+        ParsedExpr result = visit(leftmost);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            LogicalBinaryContext binary = chain.get(i);
+            String name = binary.operator.getType() == FreshetSqlParser.AND ? "and" : "or";
+            result = call(name, position(binary), result, visit(binary.right));
+        }
+        return result;
     }
 
     @Override
@@ -260,23 +273,37 @@ final class ExpressionBuilder extends FreshetSqlBaseVisitor<ParsedExpr> {
         return null;
     }
 
+    /** Walks a left-deep chain such as {@code a + b + c …} in a loop, so long chains do not exhaust the stack. */
     @Override
     public ParsedExpr visitArithmeticBinary(ArithmeticBinaryContext context) {
-        String name =
-                switch (context.operator.getType()) {
-                    case FreshetSqlParser.ASTERISK -> "*";
-                    case FreshetSqlParser.SLASH -> "/";
-                    case FreshetSqlParser.PERCENT -> "%";
-                    case FreshetSqlParser.DIV -> "div";
-                    case FreshetSqlParser.PLUS -> "+";
-                    case FreshetSqlParser.MINUS -> "-";
-                    case FreshetSqlParser.CONCAT_PIPE -> "||";
-                    case FreshetSqlParser.AMPERSAND -> "&";
-                    case FreshetSqlParser.HAT -> "^";
-                    case FreshetSqlParser.PIPE -> "|";
-                    default -> throw new IllegalStateException("unexpected operator " + context.operator.getText());
-                };
-        return call(name, position(context), visit(context.left), visit(context.right));
+        List<ArithmeticBinaryContext> chain = new ArrayList<>();
+        ValueExpressionContext leftmost = context;
+        while (leftmost instanceof ArithmeticBinaryContext binary) {
+            chain.add(binary);
+            leftmost = binary.left;
+        }
+        ParsedExpr result = visit(leftmost);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            ArithmeticBinaryContext binary = chain.get(i);
+            result = call(operatorName(binary), position(binary), result, visit(binary.right));
+        }
+        return result;
+    }
+
+    private static String operatorName(ArithmeticBinaryContext context) {
+        return switch (context.operator.getType()) {
+            case FreshetSqlParser.ASTERISK -> "*";
+            case FreshetSqlParser.SLASH -> "/";
+            case FreshetSqlParser.PERCENT -> "%";
+            case FreshetSqlParser.DIV -> "div";
+            case FreshetSqlParser.PLUS -> "+";
+            case FreshetSqlParser.MINUS -> "-";
+            case FreshetSqlParser.CONCAT_PIPE -> "||";
+            case FreshetSqlParser.AMPERSAND -> "&";
+            case FreshetSqlParser.HAT -> "^";
+            case FreshetSqlParser.PIPE -> "|";
+            default -> throw new IllegalStateException("unexpected operator " + context.operator.getText());
+        };
     }
 
     @Override

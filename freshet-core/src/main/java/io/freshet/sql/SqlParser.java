@@ -38,6 +38,12 @@ import static java.util.Objects.requireNonNull;
  * {@link AnalysisException#getMessage()} shows the line with a caret.
  */
 public final class SqlParser {
+    /**
+     * The deepest nesting of parentheses and brackets accepted: far beyond what people write, and
+     * well within what the recursive-descent parser handles on a default thread stack.
+     */
+    static final int MAX_NESTING = 500;
+
     private SqlParser() {}
 
     /**
@@ -143,17 +149,13 @@ public final class SqlParser {
             lexer.removeErrorListeners();
             CommonTokenStream tokens = new CommonTokenStream(lexer);
             tokens.fill();
-            checkComments(tokens, source);
+            checkCommentsAndNesting(tokens, source);
             C tree = parseTree(tokens, source, entry);
             return build.apply(new AstBuilder(source, input), tree);
         } catch (AnalysisException e) {
             throw e.withQueryText(source.displayText(text));
         } catch (StackOverflowError e) {
-            throw new AnalysisException(
-                            ErrorCode.PARSE_ERROR,
-                            source.startLine(),
-                            source.startColumn(),
-                            "The statement is nested too deeply to parse; split it up, e.g. with WITH clauses")
+            throw new AnalysisException(ErrorCode.PARSE_ERROR, source.startLine(), source.startColumn(), tooDeep())
                     .withQueryText(source.displayText(text));
         }
     }
@@ -177,12 +179,26 @@ public final class SqlParser {
         }
     }
 
-    private static void checkComments(CommonTokenStream tokens, SourceMap source) {
+    private static void checkCommentsAndNesting(CommonTokenStream tokens, SourceMap source) {
+        int depth = 0;
         for (Token token : tokens.getTokens()) {
+            switch (token.getType()) {
+                case FreshetSqlLexer.LEFT_PAREN, FreshetSqlLexer.LEFT_BRACKET -> depth++;
+                case FreshetSqlLexer.RIGHT_PAREN, FreshetSqlLexer.RIGHT_BRACKET -> depth--;
+                default -> {}
+            }
+            if (depth > MAX_NESTING) {
+                throw source.error(token, tooDeep());
+            }
             if (isUnclosedComment(token)) {
                 throw source.error(token, "The comment starting here is not closed; add */");
             }
         }
+    }
+
+    private static String tooDeep() {
+        return "The statement is nested too deeply to parse (more than " + MAX_NESTING
+                + " levels); split it up, e.g. with WITH clauses";
     }
 
     /** Whether a token is a bracketed comment that runs to the end of the input without its {@code *}{@code /}. */

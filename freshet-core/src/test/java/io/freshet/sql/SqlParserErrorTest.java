@@ -134,6 +134,19 @@ class SqlParserErrorTest {
         String sql = "SELECT " + "(".repeat(20_000) + "1" + ")".repeat(20_000);
         AnalysisException error = statementError(sql);
         assertThat(error.errorCode()).isEqualTo(ErrorCode.PARSE_ERROR);
-        assertThat(error.plainMessage()).startsWith("The statement is nested too deeply to parse");
+        assertThat(error.plainMessage())
+                .startsWith("The statement is nested too deeply to parse (more than 500 levels)");
+        assertThat(error.column()).isEqualTo(8 + 500);
+    }
+
+    @Test
+    void longOperatorChainsParseWithoutExhaustingTheStack() {
+        String disjunction = "a = 0" + " OR a = 1".repeat(10_000);
+        var expr = SqlParser.parseExpression(disjunction);
+        assertThat(((io.freshet.plan.parsed.ParsedExpr.FunctionCall) expr).name())
+                .isEqualTo("or");
+        String sum = "1" + " + 1".repeat(10_000);
+        assertThat(((io.freshet.plan.parsed.ParsedExpr.FunctionCall) SqlParser.parseExpression(sum)).name())
+                .isEqualTo("+");
     }
 }
