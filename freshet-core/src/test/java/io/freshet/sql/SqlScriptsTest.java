@@ -1,7 +1,10 @@
 package io.freshet.sql;
 
 import io.freshet.AnalysisException;
+import io.freshet.plan.parsed.Position;
 import io.freshet.sql.SqlScripts.ScriptStatement;
+import io.freshet.sql.ast.Select;
+import io.freshet.sql.ast.Statement;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,13 +71,11 @@ class SqlScriptsTest {
     void statementsParseAtTheirScriptPositions() {
         String script = "SELECT 1;\n\n  SELECT a,\n    b FROM t;";
         ScriptStatement second = SqlScripts.split(script).get(1);
-        var statement = SqlParser.parseStatement(second.text(), second.line(), second.column());
-        assertThat(statement.position()).isEqualTo(new io.freshet.plan.parsed.Position(3, 3));
-        var select = (io.freshet.sql.ast.Select) ((io.freshet.sql.ast.Statement.QueryStatement) statement)
-                .query()
-                .body();
-        assertThat(select.items().get(0).position()).isEqualTo(new io.freshet.plan.parsed.Position(3, 10));
-        assertThat(select.items().get(1).position()).isEqualTo(new io.freshet.plan.parsed.Position(4, 5));
+        Statement statement = SqlParser.parseStatement(second.text(), second.line(), second.column());
+        assertThat(statement.position()).isEqualTo(new Position(3, 3));
+        Select select = (Select) ((Statement.QueryStatement) statement).query().body();
+        assertThat(select.items().get(0).position()).isEqualTo(new Position(3, 10));
+        assertThat(select.items().get(1).position()).isEqualTo(new Position(4, 5));
     }
 
     @Test

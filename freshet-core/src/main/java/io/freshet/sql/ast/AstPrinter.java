@@ -497,7 +497,15 @@ public final class AstPrinter {
                         .collect(Collectors.joining(", ", "STRUCT<", ">"));
             case ArrayType array -> "ARRAY<" + typeName(array.elementType()) + ">";
             case IntervalType interval -> "INTERVAL DAY TO SECOND";
-            default -> type.sqlName().toUpperCase(Locale.ROOT);
+            case DecimalType decimal -> "DECIMAL(" + decimal.precision() + "," + decimal.scale() + ")";
+            case NullType nullType -> "VOID";
+            case BooleanType bool -> "BOOLEAN";
+            case IntType integer -> "INT";
+            case BigintType bigint -> "BIGINT";
+            case DoubleType doubleType -> "DOUBLE";
+            case StringType string -> "STRING";
+            case DateType date -> "DATE";
+            case TimestampType timestamp -> "TIMESTAMP";
         };
     }
 
