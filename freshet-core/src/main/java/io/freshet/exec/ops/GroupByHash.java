@@ -130,22 +130,16 @@ final class GroupByHash {
     }
 
     private void assignIntegral(Vector keys, int rowCount, int[] groupIds) {
+        boolean nulls = keys.mayHaveNulls();
         if (keys instanceof LongVector longs) {
             long[] values = longs.values();
             for (int i = 0; i < rowCount; i++) {
-                groupIds[i] = findOrInsertLong(values[i]);
+                groupIds[i] = nulls && keys.isNull(i) ? nullGroup() : findOrInsertLong(values[i]);
             }
         } else {
             int[] values = ((IntVector) keys).values();
             for (int i = 0; i < rowCount; i++) {
-                groupIds[i] = findOrInsertLong(values[i]);
-            }
-        }
-        if (keys.mayHaveNulls()) {
-            for (int i = 0; i < rowCount; i++) {
-                if (keys.isNull(i)) {
-                    groupIds[i] = nullGroup();
-                }
+                groupIds[i] = nulls && keys.isNull(i) ? nullGroup() : findOrInsertLong(values[i]);
             }
         }
     }
