@@ -42,7 +42,7 @@ public final class ExecContext implements AutoCloseable {
     private final MemoryPool memory;
     private final QueryMetrics metrics = new QueryMetrics();
     private final int batchSize;
-    private final Map<PhysicalNode, Map<String, ForkJoinTask<?>>> stages = new IdentityHashMap<>();
+    private final Map<PhysicalNode, Map<String, Completion<?>>> stages = new IdentityHashMap<>();
     private final AtomicReference<QueryExecutionException> failure = new AtomicReference<>();
     private volatile boolean cancelled;
 
@@ -153,23 +153,30 @@ public final class ExecContext implements AutoCloseable {
 
     /**
      * The result of a stage shared by all partitions of a node (a hash table, sorted runs), computed
-     * once by the first caller; the others wait for it with a fork/join {@code join}, which helps run
-     * queued tasks instead of blocking a worker.
+     * once by the first caller while the others wait (see {@link Completion} for why waiting never
+     * runs other tasks).
      */
     @SuppressWarnings("unchecked")
     public <T> T stage(PhysicalNode node, String name, Supplier<T> computation) {
-        ForkJoinTask<T> task;
+        Completion<T> completion;
         boolean owner = false;
         synchronized (stages) {
-            Map<String, ForkJoinTask<?>> byName = stages.computeIfAbsent(node, key -> new HashMap<>());
-            task = (ForkJoinTask<T>) byName.get(name);
-            if (task == null) {
-                task = ForkJoinTask.adapt(computation::get);
-                byName.put(name, task);
+            Map<String, Completion<?>> byName = stages.computeIfAbsent(node, key -> new HashMap<>());
+            completion = (Completion<T>) byName.get(name);
+            if (completion == null) {
+                completion = new Completion<>();
+                byName.put(name, completion);
                 owner = true;
             }
         }
-        return owner ? task.invoke() : task.join();
+        if (owner) {
+            try {
+                completion.complete(computation.get());
+            } catch (RuntimeException e) {
+                completion.fail(e);
+            }
+        }
+        return completion.await();
     }
 
     /**
@@ -177,25 +184,49 @@ public final class ExecContext implements AutoCloseable {
      * Errors are wrapped with {@code node} and the index; the first one fails the query.
      */
     public <T> List<T> parallel(PhysicalNode node, int count, IntFunction<T> body) {
-        if (count == 1) {
-            List<T> single = new ArrayList<>(1);
-            single.add(guarded(node, 0, body));
-            return single;
-        }
-        List<ForkJoinTask<T>> tasks = new ArrayList<>(count);
+        List<Completion<T>> completions = new ArrayList<>(count);
+        List<ForkJoinTask<?>> tasks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int index = i;
-            tasks.add(ForkJoinTask.adapt(() -> guarded(node, index, body)));
+            Completion<T> completion = new Completion<>();
+            completions.add(completion);
+            tasks.add(ForkJoinTask.adapt(() -> {
+                try {
+                    completion.complete(guarded(node, index, body));
+                } catch (RuntimeException e) {
+                    completion.fail(e);
+                }
+            }));
         }
-        try {
-            inPool(() -> ForkJoinTask.invokeAll(tasks));
-        } catch (RuntimeException e) {
-            QueryExecutionException first = failure.get();
-            throw first != null ? first : e;
+        boolean inPool = inThisPool();
+        // Task 0 runs here; the others are offered to idle workers, and any not taken yet run here too.
+        for (int i = count - 1; i >= 1; i--) {
+            if (inPool) {
+                tasks.get(i).fork();
+            } else {
+                pool.execute(tasks.get(i));
+            }
+        }
+        if (count > 0) {
+            tasks.get(0).invoke();
+        }
+        for (int i = 1; i < count; i++) {
+            if (inPool && tasks.get(i).tryUnfork()) {
+                tasks.get(i).invoke();
+            }
         }
         List<T> results = new ArrayList<>(count);
-        for (ForkJoinTask<T> task : tasks) {
-            results.add(task.join());
+        RuntimeException error = null;
+        for (Completion<T> completion : completions) {
+            try {
+                results.add(completion.await());
+            } catch (RuntimeException e) {
+                error = error == null ? e : error;
+            }
+        }
+        if (error != null) {
+            QueryExecutionException first = failure.get();
+            throw first != null ? first : error;
         }
         return results;
     }
@@ -209,19 +240,24 @@ public final class ExecContext implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on this context's pool (directly when already on one of its threads). */
-    public <T> T inPool(Supplier<T> work) {
-        if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool) {
-            return work.get();
-        }
-        return pool.invoke(ForkJoinTask.adapt(work::get));
+    private boolean inThisPool() {
+        return ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool;
     }
 
-    private void inPool(Runnable work) {
-        inPool(() -> {
-            work.run();
-            return null;
+    /** Runs {@code work} on this context's pool (directly when already on one of its threads) and waits. */
+    public <T> T inPool(Supplier<T> work) {
+        if (inThisPool()) {
+            return work.get();
+        }
+        Completion<T> completion = new Completion<>();
+        pool.execute(() -> {
+            try {
+                completion.complete(work.get());
+            } catch (RuntimeException e) {
+                completion.fail(e);
+            }
         });
+        return completion.await();
     }
 
     /** Ends the run: stops the clock and shuts down the pool if this context created it. Idempotent. */

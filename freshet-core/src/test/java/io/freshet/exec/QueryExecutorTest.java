@@ -197,4 +197,27 @@ class QueryExecutorTest {
         assertThat(context.memory().reservedBytes()).isZero();
         assertThat(context.memory().peakBytes()).isPositive();
     }
+
+    /** Guards against a helping join running a task that waits for a stage lower on its own stack. */
+    @Test
+    void nestedPipelineBreakersFinishOnAPoolOfOneOrTwoThreads() {
+        Scan scan = TestData.scan(sales(300, 7));
+        LogicalPlan grouped = new Aggregate(
+                scan,
+                List.of(col(scan, 1)),
+                List.of(new AggregateCall(TestFunctions.Count.INSTANCE, List.of(), null)),
+                List.of("amount", "n"));
+        LogicalPlan left =
+                new Project(new io.freshet.plan.logical.Distinct(grouped), List.of(col(grouped, 0)), List.of("x"));
+        LogicalPlan right =
+                new Project(new io.freshet.plan.logical.Distinct(scan), List.of(col(scan, 1)), List.of("x"));
+        LogicalPlan plan = new io.freshet.plan.logical.Distinct(new io.freshet.plan.logical.SetOperation(
+                left, right, io.freshet.plan.logical.SetOperation.Kind.INTERSECT, false));
+        PhysicalNode physical = TestData.physical(plan, 4);
+
+        for (int threads : new int[] {1, 2}) {
+            ExecContext context = ExecContext.builder().parallelism(threads).build();
+            assertThat(rows(QueryExecutor.collect(physical, context))).hasSize(300);
+        }
+    }
 }
