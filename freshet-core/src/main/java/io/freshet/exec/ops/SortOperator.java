@@ -39,8 +39,12 @@ final class SortOperator implements BatchStream {
     @Override
     public Batch next() {
         if (runs == null) {
-            List<SortedRun> sorted = context.parallel(node, node.input().partitionCount(), this::sortPartition);
-            runs = sorted.toArray(new SortedRun[0]);
+            List<PartitionRun> sorted = context.parallel(node, node.input().partitionCount(), this::sortPartition);
+            runs = new SortedRun[sorted.size()];
+            for (int r = 0; r < runs.length; r++) {
+                runs[r] = sorted.get(r).run();
+                reservations.add(sorted.get(r).memory());
+            }
             positions = new int[runs.length];
             heap = new int[runs.length];
             for (int r = 0; r < runs.length; r++) {
@@ -59,11 +63,11 @@ final class SortOperator implements BatchStream {
         return nextChunk();
     }
 
-    private SortedRun sortPartition(int partition) {
+    /** A partition's sorted run and the memory it holds. */
+    private record PartitionRun(SortedRun run, MemoryReservation memory) {}
+
+    private PartitionRun sortPartition(int partition) {
         MemoryReservation memory = context.memory().newReservation(OPERATION, HINT);
-        synchronized (reservations) {
-            reservations.add(memory);
-        }
         Evaluator[] keys = SortedRun.keyEvaluators(node.keys());
         List<Batch> buffer = new ArrayList<>();
         long buffered = 0;
@@ -88,7 +92,7 @@ final class SortOperator implements BatchStream {
         }
         SortedRun run = SortedRun.sort(buffer, node.schema(), keys, comparator, limit, context);
         memory.resize(run.estimatedBytes());
-        return run;
+        return new PartitionRun(run, memory);
     }
 
     private Batch nextChunk() {
@@ -157,11 +161,9 @@ final class SortOperator implements BatchStream {
     public void close() {
         runs = runs == null ? null : new SortedRun[0];
         heapSize = 0;
-        synchronized (reservations) {
-            for (MemoryReservation reservation : reservations) {
-                reservation.close();
-            }
-            reservations.clear();
+        for (MemoryReservation reservation : reservations) {
+            reservation.close();
         }
+        reservations.clear();
     }
 }
