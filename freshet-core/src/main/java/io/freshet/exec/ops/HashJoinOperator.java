@@ -46,6 +46,8 @@ final class HashJoinOperator implements BatchStream {
     private boolean probeDone;
     private long[] finalMatches;
     private int finalRow;
+    private int[] pairProbeRows;
+    private int[] pairBuildRows;
 
     HashJoinOperator(HashJoinExec join, int partition, ExecContext context) {
         this(
@@ -131,24 +133,37 @@ final class HashJoinOperator implements BatchStream {
     }
 
     private JoinBuild buildSide() {
-        List<List<Batch>> parts = context.parallel(node, buildInput.partitionCount(), p -> {
+        String operation = "hash join build";
+        String hint = "join with the smaller input on the build side, or filter it first";
+        List<Collected> parts = context.parallel(node, buildInput.partitionCount(), p -> {
+            MemoryReservation memory = context.memory().newReservation(operation, hint);
             List<Batch> batches = new ArrayList<>();
             try (BatchStream stream = context.execute(buildInput, p)) {
                 for (Batch batch = stream.next(); batch != null; batch = stream.next()) {
+                    memory.grow(BatchSizes.bytes(batch));
                     batches.add(batch);
                 }
             }
-            return batches;
+            return new Collected(batches, memory);
         });
         List<Batch> all = new ArrayList<>();
-        for (List<Batch> part : parts) {
-            all.addAll(part);
+        for (Collected part : parts) {
+            all.addAll(part.batches());
         }
-        MemoryReservation memory = context.memory()
-                .newReservation("hash join build", "join with the smaller input on the build side, or filter it first");
-        return JoinBuild.build(
-                all, buildInput.schema(), buildKeys, node.partitionCount(), memory, context.evalContext());
+        MemoryReservation memory = context.memory().newReservation(operation, hint);
+        try {
+            return JoinBuild.build(
+                    all, buildInput.schema(), buildKeys, node.partitionCount(), memory, context.evalContext());
+        } finally {
+            // The build's own reservation now covers the rows.
+            for (Collected part : parts) {
+                part.memory().close();
+            }
+        }
     }
+
+    /** The batches one build partition produced, and the memory they hold until the build copies them. */
+    private record Collected(List<Batch> batches, MemoryReservation memory) {}
 
     private void startProbeBatch(Batch batch) {
         int rowCount = batch.rowCount();
@@ -200,8 +215,12 @@ final class HashJoinOperator implements BatchStream {
     /** Collects up to a batch of candidate pairs from the chains, filters them, and records matches. */
     private Batch nextPairs(int rowCount) {
         int size = context.batchSize();
-        int[] probeRows = new int[size];
-        int[] buildRows = new int[size];
+        if (pairProbeRows == null) {
+            pairProbeRows = new int[size];
+            pairBuildRows = new int[size];
+        }
+        int[] probeRows = pairProbeRows;
+        int[] buildRows = pairBuildRows;
         int count = 0;
         while (count < size && probeRow < rowCount) {
             if (chainRow < 0) {
