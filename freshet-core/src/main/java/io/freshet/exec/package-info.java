@@ -17,10 +17,14 @@
  *   <li>Pipeline breakers (hash aggregate, hash join build, sort, repartition for distinct, set
  *       operations, window and deduplicate) compute a shared stage once per node ({@link
  *       io.freshet.exec.ExecContext#stage}, memoized) that reads all input partitions in parallel
- *       ({@link io.freshet.exec.ExecContext#parallel}); the other partitions wait with {@code
- *       ForkJoinTask.join}, which helps run queued tasks instead of blocking, so a pool as small as one
- *       thread does not deadlock. A physical node instance must appear once in a plan: stages are keyed
- *       by node identity.
+ *       ({@link io.freshet.exec.ExecContext#parallel}: the calling thread runs the tasks no idle worker
+ *       took). Other partitions wait for a stage with {@link
+ *       java.util.concurrent.ForkJoinPool#managedBlock}, so the pool adds a spare thread rather than
+ *       the waiting worker "helping" with an unrelated queued task: a helping {@code ForkJoinTask.join}
+ *       can pick up a task that waits for a stage being computed lower on the same thread's stack, and
+ *       then never returns. Stages only wait for stages below them in the plan tree, so the waits form
+ *       no cycle and a pool of one thread finishes too. A physical node instance must appear once in a
+ *       plan: stages are keyed by node identity.
  *   <li>All work runs on a {@link java.util.concurrent.ForkJoinPool} of {@code parallelism} threads
  *       (default: the available processors), the context's own or one the caller passes in.
  *   <li>Cancellation ({@link io.freshet.exec.ExecContext#cancel}) and the first failure are checked

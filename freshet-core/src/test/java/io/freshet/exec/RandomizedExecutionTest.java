@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * row-at-a-time reference interpreter of the logical plan.
  */
 class RandomizedExecutionTest {
-    private static final int PLANS = 150;
+    private static final int PLANS = 300;
 
     private Random random;
     private List<Scan> tables;

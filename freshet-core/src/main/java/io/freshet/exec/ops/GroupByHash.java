@@ -6,7 +6,19 @@ import io.freshet.data.IntVector;
 import io.freshet.data.LongVector;
 import io.freshet.data.StringVector;
 import io.freshet.data.Vector;
+import io.freshet.types.ArrayType;
+import io.freshet.types.BigintType;
+import io.freshet.types.BooleanType;
 import io.freshet.types.DataType;
+import io.freshet.types.DateType;
+import io.freshet.types.DecimalType;
+import io.freshet.types.DoubleType;
+import io.freshet.types.IntType;
+import io.freshet.types.IntervalType;
+import io.freshet.types.NullType;
+import io.freshet.types.StringType;
+import io.freshet.types.StructType;
+import io.freshet.types.TimestampType;
 import java.util.Arrays;
 import java.util.List;
 
@@ -53,12 +65,18 @@ final class GroupByHash {
 
     private static boolean isLongBacked(DataType type) {
         return switch (type) {
-            case io.freshet.types.BigintType t -> true;
-            case io.freshet.types.IntType t -> true;
-            case io.freshet.types.DateType t -> true;
-            case io.freshet.types.TimestampType t -> true;
-            case io.freshet.types.IntervalType t -> true;
-            default -> false;
+            case BigintType t -> true;
+            case IntType t -> true;
+            case DateType t -> true;
+            case TimestampType t -> true;
+            case IntervalType t -> true;
+            case NullType t -> false;
+            case BooleanType t -> false;
+            case DoubleType t -> false;
+            case DecimalType t -> false;
+            case StringType t -> false;
+            case StructType t -> false;
+            case ArrayType t -> false;
         };
     }
 
@@ -209,7 +227,7 @@ final class GroupByHash {
             Bits.set(nulls, nullGroup);
         }
         DataType type = keyTypes.get(0);
-        if (type instanceof io.freshet.types.IntType || type instanceof io.freshet.types.DateType) {
+        if (type instanceof IntType || type instanceof DateType) {
             int[] values = new int[groupCount];
             for (int g = 0; g < groupCount; g++) {
                 values[g] = (int) longKeys[g];

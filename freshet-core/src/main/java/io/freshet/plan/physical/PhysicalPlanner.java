@@ -297,15 +297,18 @@ public final class PhysicalPlanner {
 
     /** A top-N sort when a Sort sits under the limit (through projections and aliases), else null. */
     private PhysicalNode topN(LogicalPlan below, long rows) {
-        return switch (below) {
-            case Sort sort -> new SortExec(visit(sort.input()), sortExprs(sort.keys()), OptionalLong.of(rows));
-            case SubqueryAlias alias -> topN(alias.input(), rows);
-            case Project project -> {
-                PhysicalNode input = topN(project.input(), rows);
-                yield input == null ? null : new ProjectExec(input, project.exprs(), project.schema());
-            }
-            default -> null;
-        };
+        if (below instanceof Sort sort) {
+            return new SortExec(visit(sort.input()), sortExprs(sort.keys()), OptionalLong.of(rows));
+        }
+        if (below instanceof SubqueryAlias alias) {
+            return topN(alias.input(), rows);
+        }
+        if (below instanceof Project project) {
+            PhysicalNode input = topN(project.input(), rows);
+            return input == null ? null : new ProjectExec(input, project.exprs(), project.schema());
+        }
+        // Any other node may change the rows, so the limit cannot move below it.
+        return null;
     }
 
     private static long saturatedAdd(long a, long b) {
