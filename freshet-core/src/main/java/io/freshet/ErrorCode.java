@@ -29,5 +29,6 @@ public enum ErrorCode {
     IO_ERROR,
     PATH_NOT_FOUND,
     PATH_ALREADY_EXISTS,
+    CANCELLED,
     INTERNAL_ERROR
 }

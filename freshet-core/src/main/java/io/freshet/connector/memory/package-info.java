@@ -1,0 +1,2 @@
+/** The in-memory table connector: {@link io.freshet.connector.memory.MemoryTableSource}. */
+package io.freshet.connector.memory;
