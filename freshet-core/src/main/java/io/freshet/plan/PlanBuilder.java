@@ -489,6 +489,48 @@ public final class PlanBuilder {
         return new Relation(new Project(input.plan(), exprs, names), bindings);
     }
 
+    /**
+     * The rows of an {@code INSERT} in the table's column order and types: by position, or by the
+     * listed column names (the others null); each value is cast to its column's type.
+     */
+    public Relation alignForInsert(Relation rows, String table, Schema target, List<String> columns) {
+        int expected = columns.isEmpty() ? target.size() : columns.size();
+        if (rows.width() != expected) {
+            throw new AnalysisException(
+                    TYPE_MISMATCH,
+                    "Cannot insert into '" + table + "': it expects " + expected + " columns "
+                            + (columns.isEmpty() ? target.names() : columns) + " but the query gives " + rows.width());
+        }
+        List<Expr> exprs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < target.size(); i++) {
+            Field field = target.field(i);
+            int source = i;
+            if (!columns.isEmpty()) {
+                source = -1;
+                for (int k = 0; k < columns.size(); k++) {
+                    if (columns.get(k).equalsIgnoreCase(field.name())) {
+                        source = k;
+                    }
+                }
+            }
+            Expr value = source < 0
+                    ? new Literal(null, field.type())
+                    : new InputRef(
+                            source,
+                            rows.columns().get(source).type(),
+                            rows.columns().get(source).name());
+            exprs.add(value.type().equals(field.type()) ? value : Casts.cast(value, field.type()));
+            names.add(field.name());
+        }
+        for (String column : columns) {
+            if (target.indexOf(column) < 0) {
+                throw new AnalysisException(COLUMN_NOT_FOUND, "Table '" + table + "' has no column '" + column + "'");
+            }
+        }
+        return Relation.of(new Project(rows.plan(), exprs, names), null);
+    }
+
     // ---- helpers shared with SelectPlanner -------------------------------------------------------------
 
     static boolean isPlaceholder(int index) {
