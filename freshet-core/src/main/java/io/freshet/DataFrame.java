@@ -482,6 +482,14 @@ public final class DataFrame {
         return QueryExecution.explain(session, relation.plan(), extended);
     }
 
+    /**
+     * Runs the query and passes its batches, in result order, to {@code consumer}: the columnar form
+     * behind {@link #collect}, for Freshet's own tools (the command line) that format values themselves.
+     */
+    public void foreachBatch(java.util.function.Consumer<io.freshet.data.Batch> consumer) {
+        QueryExecution.collectBatches(session, relation.plan()).forEach(consumer);
+    }
+
     /** Writes this DataFrame's rows out as files or into a table. */
     public DataWriter write() {
         return new DataWriter(this);

@@ -23,16 +23,27 @@ public final class FreshetCli {
         String command = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (command) {
-            case "sql" -> {
-                err.println("freshet sql: the SQL engine is not assembled in this build yet; see docs/STATUS.md");
-                yield ERROR;
-            }
+            case "sql" -> SqlCommand.run(rest, out, err, isTerminal());
             default -> {
                 err.println("freshet: unknown command '" + command + "'");
                 err.print(usage());
                 yield USAGE;
             }
         };
+    }
+
+    /** Whether standard output is an interactive terminal (progress and the table format are for people). */
+    static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Java 22+ returns a console even when output is redirected; ask it when it can tell.
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     static String usage() {

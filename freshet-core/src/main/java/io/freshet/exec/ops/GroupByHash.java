@@ -124,26 +124,31 @@ final class GroupByHash {
                 assignGeneric(new Vector[] {strings}, rowCount, groupIds);
                 return;
             }
-            Vector[] dictionaryKeys = {dictionary};
+            // Entries become groups only when a row uses them: a batch selected from a larger one (after a
+            // filter or a repartition) keeps the whole dictionary, and unused entries must not appear as
+            // empty groups.
             int[] groups = new int[dictionary.size()];
-            for (int d = 0; d < groups.length; d++) {
-                groups[d] = table.findOrInsert(dictionaryKeys, d, dictionary.hash(d));
-            }
+            java.util.Arrays.fill(groups, -1);
             dictionaryGroups = groups;
             cachedDictionary = dictionary;
         }
         int[] ids = strings.ids();
         int[] groups = dictionaryGroups;
+        boolean nulls = strings.mayHaveNulls();
+        int nullId = nulls ? table.findOrInsert(NULL_STRING, 0, KeyHashing.NULL_HASH) : -1;
+        Vector[] dictionaryKeys = {dictionary};
         for (int i = 0; i < rowCount; i++) {
-            groupIds[i] = groups[ids[i]];
-        }
-        if (strings.mayHaveNulls()) {
-            int nullId = table.findOrInsert(NULL_STRING, 0, KeyHashing.NULL_HASH);
-            for (int i = 0; i < rowCount; i++) {
-                if (strings.isNull(i)) {
-                    groupIds[i] = nullId;
-                }
+            if (nulls && strings.isNull(i)) {
+                groupIds[i] = nullId;
+                continue;
             }
+            int id = ids[i];
+            int group = groups[id];
+            if (group < 0) {
+                group = table.findOrInsert(dictionaryKeys, id, dictionary.hash(id));
+                groups[id] = group;
+            }
+            groupIds[i] = group;
         }
     }
 

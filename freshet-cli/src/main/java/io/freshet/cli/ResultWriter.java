@@ -1,0 +1,124 @@
+package io.freshet.cli;
+
+import io.freshet.DataFrame;
+import io.freshet.ResultPrinter;
+import io.freshet.connector.file.ValueFormatter;
+import io.freshet.data.Batch;
+import io.freshet.data.Vector;
+import io.freshet.types.Schema;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+
+/** Prints a query result as CSV (RFC 4180), JSON lines, or an aligned table, by the rules of {@code freshet sql}. */
+final class ResultWriter {
+    private ResultWriter() {}
+
+    static void write(DataFrame result, String format, OutputStream stream, ZoneId zone) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        switch (format) {
+            case "table" -> out.write(ResultPrinter.table(result.schema(), result.collect(), 0, zone));
+            case "json" -> writeJson(result, out, zone);
+            default -> writeCsv(result, out, zone);
+        }
+        out.flush();
+    }
+
+    private static void writeCsv(DataFrame result, Writer out, ZoneId zone) throws IOException {
+        Schema schema = result.schema();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < schema.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            appendField(line, schema.field(i).name());
+        }
+        out.write(line.append('\n').toString());
+        ValueFormatter formatter = new ValueFormatter(zone);
+        StringBuilder value = new StringBuilder();
+        forEach(result, batch -> {
+            StringBuilder text = new StringBuilder();
+            for (int row = 0; row < batch.rowCount(); row++) {
+                for (int c = 0; c < batch.columnCount(); c++) {
+                    if (c > 0) {
+                        text.append(',');
+                    }
+                    Vector vector = batch.column(c);
+                    if (vector.isNull(row)) {
+                        continue; // null is an empty, unquoted field
+                    }
+                    value.setLength(0);
+                    formatter.appendText(value, vector, row);
+                    appendField(text, value);
+                }
+                text.append('\n');
+            }
+            write(out, text);
+        });
+    }
+
+    /** RFC 4180: quote a field that is empty or holds a comma, a quote or a line break; double inner quotes. */
+    static void appendField(StringBuilder out, CharSequence text) {
+        boolean quote = text.length() == 0;
+        for (int i = 0; i < text.length() && !quote; i++) {
+            char c = text.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            out.append(text);
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c);
+            if (c == '"') {
+                out.append('"');
+            }
+        }
+        out.append('"');
+    }
+
+    private static void writeJson(DataFrame result, Writer out, ZoneId zone) {
+        Schema schema = result.schema();
+        ValueFormatter formatter = new ValueFormatter(zone);
+        forEach(result, batch -> {
+            StringBuilder text = new StringBuilder();
+            for (int row = 0; row < batch.rowCount(); row++) {
+                text.append('{');
+                for (int c = 0; c < batch.columnCount(); c++) {
+                    if (c > 0) {
+                        text.append(',');
+                    }
+                    ValueFormatter.appendJsonString(text, schema.field(c).name());
+                    text.append(':');
+                    Vector vector = batch.column(c);
+                    if (vector.isNull(row)) {
+                        text.append("null");
+                    } else {
+                        formatter.appendJson(text, vector, row);
+                    }
+                }
+                text.append("}\n");
+            }
+            write(out, text);
+        });
+    }
+
+    private static void forEach(DataFrame result, java.util.function.Consumer<Batch> consumer) {
+        result.foreachBatch(consumer);
+    }
+
+    private static void write(Writer out, CharSequence text) {
+        try {
+            out.append(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
