@@ -286,6 +286,24 @@ final class SelectPlanner {
                 }
             }
         }
+        if (expr instanceof ParsedExpr.Identifier identifier
+                && identifier.parts().size() > 1) {
+            // alias.field of a struct-valued select item (ORDER BY w.start), unless a table or column is named so
+            String head = identifier.parts().get(0);
+            boolean taken = input.columns().stream()
+                    .anyMatch(c -> c.name().equalsIgnoreCase(head)
+                            || (c.qualifier() != null && c.qualifier().equalsIgnoreCase(head)));
+            for (int i = 0; i < items.size() && !taken; i++) {
+                if (items.get(i).aliased() && items.get(i).name().equalsIgnoreCase(head)) {
+                    Expr result = exprs.get(i);
+                    for (String field :
+                            identifier.parts().subList(1, identifier.parts().size())) {
+                        result = io.freshet.expr.functions.StructFunctions.getField(result, field);
+                    }
+                    return result;
+                }
+            }
+        }
         return resolver.resolve(expr);
     }
 
