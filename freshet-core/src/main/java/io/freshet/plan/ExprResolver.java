@@ -82,6 +82,15 @@ final class ExprResolver {
                             + "use them in WHERE, or in SELECT as a scalar subquery");
         }
 
+        /** {@code grouping(col)} or {@code grouping_id(…)}: only in a query with grouping sets. */
+        default Expr grouping(String name, List<Expr> args, Position position) {
+            throw new AnalysisException(
+                    INVALID_AGGREGATE,
+                    position.line(),
+                    position.column(),
+                    name + "() can only be used with GROUP BY ROLLUP, CUBE or GROUPING SETS");
+        }
+
         /** A {@code window(…)} call the planner expanded rows for (sliding windows), or null. */
         default Expr timeWindow(ParsedExpr.FunctionCall call) {
             return null;
@@ -289,6 +298,10 @@ final class ExprResolver {
         Position position = call.position();
         if (call.over() != null) {
             return resolveWindowCall(call, name);
+        }
+        if ((name.equals("grouping") || name.equals("grouping_id"))
+                && registry.scalar(name).isEmpty()) {
+            return hooks.grouping(name, resolveArgs(call, name), position);
         }
         if (name.equals("window")) {
             Expr expanded = hooks.timeWindow(call);

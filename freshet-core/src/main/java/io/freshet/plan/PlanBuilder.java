@@ -545,6 +545,15 @@ public final class PlanBuilder {
         return WINDOW_BASE + k;
     }
 
+    /** Placeholders for columns of one-row subquery results joined after an aggregation (HAVING). */
+    static int postAggregatePlaceholder(int k) {
+        return GROUPING_ID + 1 + k;
+    }
+
+    static boolean isPostAggregatePlaceholder(int index) {
+        return index > GROUPING_ID;
+    }
+
     static int groupingIdPlaceholder() {
         return GROUPING_ID;
     }
@@ -554,7 +563,7 @@ public final class PlanBuilder {
     }
 
     static boolean isWindowPlaceholder(int index) {
-        return index >= WINDOW_BASE && index != GROUPING_ID;
+        return index >= WINDOW_BASE && index < GROUPING_ID;
     }
 
     /** The aggregate calls collected while resolving a grouped SELECT, deduplicated. */

@@ -34,6 +34,9 @@ final class SelectPlanner {
     private final List<List<ColumnBinding>> outer;
     private final PlanBuilder.SubqueryPlanner subqueries;
     private final List<WindowCall> windows = new ArrayList<>();
+    // Uncorrelated subqueries of a grouped query (HAVING) join as one-row relations after the aggregation.
+    private SubqueryHook postAggregateSubqueries;
+    private int postAggregateOffset;
 
     /** A select item: an expression as written, or (star expansion) an input column; and its output name. */
     private record Item(ParsedExpr expr, int column, String name, boolean aliased) {}
@@ -185,6 +188,51 @@ final class SelectPlanner {
         return items;
     }
 
+    /**
+     * HAVING and QUALIFY may name select aliases (Spark: {@code HAVING n > 1} for {@code count(*) AS n}):
+     * a plain name that is no input column but an alias stands for the aliased expression.
+     */
+    private ParsedExpr withAliases(ParsedExpr expr, List<Item> items) {
+        return switch (expr) {
+            case ParsedExpr.Identifier identifier
+            when identifier.parts().size() == 1
+                    && input.columns().stream().noneMatch(c -> c.name().equalsIgnoreCase(identifier.name())) -> {
+                for (Item item : items) {
+                    if (item.aliased() && item.name().equalsIgnoreCase(identifier.name())) {
+                        yield item.expr();
+                    }
+                }
+                yield expr;
+            }
+            case ParsedExpr.FunctionCall call
+            when call.over() == null ->
+                new ParsedExpr.FunctionCall(
+                        call.name(),
+                        call.args().stream().map(a -> withAliases(a, items)).toList(),
+                        call.distinct(),
+                        call.filter(),
+                        null,
+                        call.ignoreNulls(),
+                        call.position());
+            case ParsedExpr.Cast cast ->
+                new ParsedExpr.Cast(withAliases(cast.expr(), items), cast.type(), cast.tryCast(), cast.position());
+            case ParsedExpr.InList in ->
+                new ParsedExpr.InList(
+                        withAliases(in.expr(), items),
+                        in.values().stream().map(v -> withAliases(v, items)).toList(),
+                        in.negated(),
+                        in.position());
+            case ParsedExpr.Between b ->
+                new ParsedExpr.Between(
+                        withAliases(b.expr(), items),
+                        withAliases(b.low(), items),
+                        withAliases(b.high(), items),
+                        b.negated(),
+                        b.position());
+            default -> expr;
+        };
+    }
+
     private boolean containsAggregate(ParsedExpr expr) {
         return switch (expr) {
             case ParsedExpr.FunctionCall call -> {
@@ -246,7 +294,9 @@ final class SelectPlanner {
         for (Item item : items) {
             exprs.add(item.expr() == null ? column(input, item.column()) : resolver.resolve(item.expr()));
         }
-        Expr qualify = spec.qualify() == null ? null : resolver.resolveCondition(spec.qualify(), "QUALIFY");
+        Expr qualify = spec.qualify() == null
+                ? null
+                : resolver.resolveCondition(withAliases(spec.qualify(), items), "QUALIFY");
         List<SortKey> order = orderKeys(items, exprs, resolver);
         List<ColumnBinding> bindings = outputBindings(items, exprs, subqueryHook.current);
         return finish(subqueryHook.current, exprs, items, bindings, qualify, order);
@@ -474,17 +524,47 @@ final class SelectPlanner {
                 return new InputRef(
                         PlanBuilder.windowPlaceholder(windows.size() - 1), call.resultType(), call.functionName());
             }
+
+            @Override
+            public Expr timeWindow(ParsedExpr.FunctionCall call) {
+                return slidingWindow(call);
+            }
+
+            @Override
+            public Expr grouping(String name, List<Expr> args, Position position) {
+                if (!groupingSets) {
+                    return ExprResolver.Hooks.super.grouping(name, args, position);
+                }
+                return groupingFunction(name, args, keys, position);
+            }
+
+            @Override
+            public Expr subquery(ParsedExpr.Subquery subquery) {
+                if (subquery.kind() != ParsedExpr.SubqueryKind.SCALAR || subqueries == null) {
+                    return ExprResolver.Hooks.super.subquery(subquery);
+                }
+                if (postAggregateSubqueries == null) {
+                    postAggregateSubqueries = new SubqueryHook(
+                            builder, Relation.of(io.freshet.plan.logical.Values.oneRow(), null), outer, subqueries);
+                }
+                InputRef value = (InputRef) postAggregateSubqueries.subquery(subquery);
+                return new InputRef(PlanBuilder.postAggregatePlaceholder(value.index()), value.type(), value.name());
+            }
         };
         ExprResolver resolver = new ExprResolver(builder.registry(), input.columns(), outer, hooks);
         List<Expr> exprs = new ArrayList<>();
         for (Item item : items) {
             exprs.add(item.expr() == null ? column(input, item.column()) : resolver.resolve(item.expr()));
         }
-        Expr having = spec.having() == null ? null : resolver.resolveCondition(spec.having(), "HAVING");
-        Expr qualify = spec.qualify() == null ? null : resolver.resolveCondition(spec.qualify(), "QUALIFY");
+        Expr having =
+                spec.having() == null ? null : resolver.resolveCondition(withAliases(spec.having(), items), "HAVING");
+        Expr qualify = spec.qualify() == null
+                ? null
+                : resolver.resolveCondition(withAliases(spec.qualify(), items), "QUALIFY");
         List<SortKey> order = orderKeys(items, exprs, resolver);
 
         final int aggregateOffset = keyCount;
+        postAggregateOffset = keyCount + collector.calls.size();
         List<String> keyNames = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             keyNames.add(keys.get(k) instanceof InputRef ref ? ref.name() : "_k" + k);
@@ -533,6 +613,10 @@ final class SelectPlanner {
         windows.addAll(groupedWindows);
 
         LogicalPlan plan = PlanBuilder.aggregate(aggregateInput, aggregateKeys, collector.calls);
+        if (postAggregateSubqueries != null) {
+            plan = new io.freshet.plan.logical.Join(
+                    plan, postAggregateSubqueries.current.plan(), io.freshet.plan.logical.JoinType.CROSS, null);
+        }
         if (groupedHaving != null) {
             plan = new Filter(plan, groupedHaving);
         }
@@ -606,12 +690,57 @@ final class SelectPlanner {
     }
 
     /**
+     * {@code grouping(col)}: 1 when the row's grouping set leaves {@code col} out, else 0;
+     * {@code grouping_id(cols…)}: those bits for the given columns (all keys when none), the first
+     * column in the highest bit, as in Spark.
+     */
+    private Expr groupingFunction(String name, List<Expr> args, List<Expr> keys, Position position) {
+        List<Expr> columns = args;
+        if (name.equals("grouping") && args.size() != 1) {
+            throw new AnalysisException(
+                    io.freshet.ErrorCode.WRONG_ARGUMENTS,
+                    position.line(),
+                    position.column(),
+                    "grouping() expects one column");
+        }
+        if (columns.isEmpty()) {
+            columns = keys;
+        }
+        List<String> keyText = keys.stream().map(Exprs::key).toList();
+        Expr gid = new InputRef(
+                PlanBuilder.groupingIdPlaceholder(), io.freshet.types.BigintType.BIGINT, "spark_grouping_id");
+        Expr result = null;
+        for (Expr column : columns) {
+            int k = keyText.indexOf(Exprs.key(column));
+            if (k < 0) {
+                throw new AnalysisException(
+                        io.freshet.ErrorCode.INVALID_AGGREGATE,
+                        position.line(),
+                        position.column(),
+                        name + "() arguments must be grouping columns; " + io.freshet.expr.ExprPrinter.print(column)
+                                + " is not one");
+            }
+            long shift = 1L << (keys.size() - 1 - k);
+            Expr bit = scalar("%", scalar("div", gid, literal(shift)), literal(2L));
+            result = result == null ? bit : scalar("+", scalar("*", result, literal(2L)), bit);
+        }
+        return name.equals("grouping") ? io.freshet.expr.functions.Casts.cast(result, IntType.INT) : result;
+    }
+
+    private Expr scalar(String name, Expr... args) {
+        return builder.registry().scalar(name).orElseThrow().bind(List.of(args));
+    }
+
+    private static Expr literal(long value) {
+        return new Literal(value, io.freshet.types.BigintType.BIGINT);
+    }
+
+    /**
      * Rewrites an expression over the input (with aggregate placeholders) into one over the aggregate's
      * output: group keys become key columns, placeholders become aggregate columns; any other input
      * column is an error, because it is not grouped.
      */
-    private static Expr regroup(
-            Expr expr, List<Expr> keys, List<String> keyNames, int aggregateOffset, Position position) {
+    private Expr regroup(Expr expr, List<Expr> keys, List<String> keyNames, int aggregateOffset, Position position) {
         List<String> keyText = keys.stream().map(Exprs::key).toList();
         return Exprs.transformDown(expr, e -> {
             int key = keyText.indexOf(Exprs.key(e));
@@ -622,6 +751,13 @@ final class SelectPlanner {
                 if (PlanBuilder.isAggregatePlaceholder(ref.index())) {
                     int index = ref.index() - PlanBuilder.aggregatePlaceholder(0);
                     return new InputRef(aggregateOffset + index, ref.type(), ref.name());
+                }
+                if (ref.index() == PlanBuilder.groupingIdPlaceholder()) {
+                    return new InputRef(aggregateOffset - 1, ref.type(), "spark_grouping_id");
+                }
+                if (PlanBuilder.isPostAggregatePlaceholder(ref.index())) {
+                    int index = ref.index() - PlanBuilder.postAggregatePlaceholder(0);
+                    return new InputRef(postAggregateOffset + index, ref.type(), ref.name());
                 }
                 if (PlanBuilder.isWindowPlaceholder(ref.index())) {
                     return ref;
