@@ -79,16 +79,27 @@ final class Subqueries {
             condition = and(resolver, condition, toJoinSpace(predicate, width));
         }
         if (subquery.kind() == ParsedExpr.SubqueryKind.IN) {
-            if (sub.output.size() != 1) {
+            // (a, b) IN (SELECT x, y …) compares column by column
+            List<ParsedExpr> left = subquery.lhs() instanceof ParsedExpr.FunctionCall call
+                            && call.name().equalsIgnoreCase("struct")
+                            && call.args().size() == sub.output.size()
+                            && sub.output.size() > 1
+                    ? call.args()
+                    : List.of(subquery.lhs());
+            if (sub.output.size() != left.size()) {
                 throw new AnalysisException(
                         UNSUPPORTED,
                         subquery.position().line(),
                         subquery.position().column(),
-                        "The subquery of IN must return one column, but it returns " + sub.output.size());
+                        "The subquery of IN must return " + left.size() + " column" + (left.size() == 1 ? "" : "s")
+                                + ", but it returns " + sub.output.size());
             }
-            Expr lhs = resolver.resolve(subquery.lhs());
-            Expr rhs = Exprs.shift(sub.output.get(0), width);
-            Expr equal = resolver.scalar("=", subquery.position(), lhs, rhs);
+            Expr equal = null;
+            for (int i = 0; i < left.size(); i++) {
+                Expr lhs = resolver.resolve(left.get(i));
+                Expr rhs = Exprs.shift(sub.output.get(i), width);
+                equal = and(resolver, equal, resolver.scalar("=", subquery.position(), lhs, rhs));
+            }
             if (negated) {
                 // NOT IN is null-aware: a row is kept only if no subquery value equals it or is unknown.
                 equal = resolver.scalar(

@@ -54,6 +54,9 @@ final class SubqueryHook implements ExprResolver.Hooks {
                     subquery.position().column(),
                     "A scalar subquery must return one column, but it returns " + planned.width());
         }
+        if (Subqueries.containsOuterRef(planned.plan())) {
+            return correlatedScalar(subquery, planned);
+        }
         Relation single = Subqueries.singleValue(planned, subquery.position());
         Join join = new Join(current.plan(), single.plan(), JoinType.CROSS, null);
         List<ColumnBinding> columns = new ArrayList<>(current.columns());
@@ -143,5 +146,138 @@ final class SubqueryHook implements ExprResolver.Hooks {
         }
         current = new Relation(new Join(current.plan(), oneRow.plan(), JoinType.CROSS, null), columns);
         return index;
+    }
+
+    /**
+     * A correlated scalar subquery of the shape {@code SELECT f(agg) FROM x WHERE x.k = outer.k AND …}
+     * becomes a left join with the aggregate grouped by the correlated inner keys, as Spark rewrites it.
+     * A count over no matching rows is 0, not null.
+     */
+    private Expr correlatedScalar(ParsedExpr.Subquery subquery, Relation planned) {
+        io.freshet.plan.parsed.Position position = subquery.position();
+        io.freshet.plan.logical.LogicalPlan plan = strip(planned.plan());
+        io.freshet.plan.logical.Project project = null;
+        if (plan instanceof io.freshet.plan.logical.Project top) {
+            project = top;
+            plan = strip(top.input());
+        }
+        if (!(plan instanceof io.freshet.plan.logical.Aggregate aggregate)
+                || !aggregate.groupKeys().isEmpty()) {
+            throw unsupportedCorrelation(position);
+        }
+        io.freshet.plan.logical.LogicalPlan below = strip(aggregate.input());
+        if (!(below instanceof io.freshet.plan.logical.Filter filter)) {
+            throw unsupportedCorrelation(position);
+        }
+        List<Expr> innerKeys = new ArrayList<>();
+        List<Expr> outerKeys = new ArrayList<>();
+        List<Expr> kept = new ArrayList<>();
+        for (Expr conjunct : Exprs.conjuncts(filter.condition())) {
+            if (!Exprs.containsOuterRef(conjunct)) {
+                kept.add(conjunct);
+                continue;
+            }
+            if (!(conjunct instanceof io.freshet.expr.Call call)
+                    || !call.name().equals("=")
+                    || call.args().size() != 2) {
+                throw unsupportedCorrelation(position);
+            }
+            Expr a = call.args().get(0);
+            Expr b = call.args().get(1);
+            boolean aOuter = onlyOuter(a);
+            boolean bOuter = onlyOuter(b);
+            if (aOuter == bOuter || Exprs.containsOuterRef(aOuter ? b : a)) {
+                throw unsupportedCorrelation(position);
+            }
+            innerKeys.add(aOuter ? b : a);
+            outerKeys.add(aOuter ? a : b);
+        }
+        if (Subqueries.containsOuterRef(filter.input())
+                || aggregate.aggregates().stream()
+                        .anyMatch(c -> c.args().stream().anyMatch(Exprs::containsOuterRef))
+                || (project != null && project.exprs().stream().anyMatch(Exprs::containsOuterRef))) {
+            throw unsupportedCorrelation(position);
+        }
+        io.freshet.plan.logical.LogicalPlan input = kept.isEmpty()
+                ? filter.input()
+                : new io.freshet.plan.logical.Filter(filter.input(), Exprs.conjunction(kept));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < innerKeys.size(); i++) {
+            names.add("__key" + i);
+        }
+        names.addAll(aggregate.names());
+        io.freshet.plan.logical.Aggregate grouped =
+                new io.freshet.plan.logical.Aggregate(input, innerKeys, aggregate.aggregates(), names);
+        int keyCount = innerKeys.size();
+        Expr value;
+        List<Expr> exprs = new ArrayList<>();
+        for (int i = 0; i < keyCount; i++) {
+            exprs.add(new InputRef(i, innerKeys.get(i).type(), "__key" + i));
+        }
+        if (project != null) {
+            value = Exprs.shift(project.exprs().get(0), keyCount);
+        } else {
+            value = new InputRef(
+                    keyCount, aggregate.schema().type(0), aggregate.names().get(0));
+        }
+        exprs.add(value);
+        List<String> projectedNames = new ArrayList<>(names.subList(0, keyCount));
+        projectedNames.add("value");
+        io.freshet.plan.logical.Project keyed = new io.freshet.plan.logical.Project(grouped, exprs, projectedNames);
+        int width = current.width();
+        io.freshet.expr.FunctionRegistry registry = builder.registry();
+        Expr condition = null;
+        for (int i = 0; i < keyCount; i++) {
+            Expr outerKey = Exprs.transformUp(
+                    outerKeys.get(i),
+                    e -> e instanceof io.freshet.expr.OuterRef ref
+                            ? new InputRef(ref.index(), ref.type(), ref.name())
+                            : e);
+            Expr equal = registry.scalar("=")
+                    .orElseThrow()
+                    .bind(List.of(
+                            outerKey, new InputRef(width + i, innerKeys.get(i).type(), "__key" + i)));
+            condition = condition == null
+                    ? equal
+                    : registry.scalar("and").orElseThrow().bind(List.of(condition, equal));
+        }
+        List<ColumnBinding> columns = new ArrayList<>(current.columns());
+        for (int i = 0; i < keyed.schema().size(); i++) {
+            columns.add(new ColumnBinding(
+                    null, "__subquery_" + (width + i), keyed.schema().type(i), java.util.Set.of()));
+        }
+        current = new Relation(new Join(current.plan(), keyed, JoinType.LEFT, condition), columns);
+        Expr result = new InputRef(width + keyCount, value.type(), "scalarsubquery()");
+        int aggregateIndex = project == null ? 0 : project.exprs().get(0) instanceof InputRef ref ? ref.index() : -1;
+        String function =
+                aggregateIndex < 0 || aggregateIndex >= aggregate.aggregates().size()
+                        ? ""
+                        : aggregate.aggregates().get(aggregateIndex).function().name();
+        if (function.equals("count") || function.equals("count_if")) {
+            result = registry.scalar("coalesce")
+                    .orElseThrow()
+                    .bind(List.of(result, new io.freshet.expr.Literal(0L, result.type())));
+        }
+        return result;
+    }
+
+    private static boolean onlyOuter(Expr expr) {
+        return Exprs.containsOuterRef(expr) && !Exprs.any(expr, e -> e instanceof InputRef);
+    }
+
+    private static io.freshet.plan.logical.LogicalPlan strip(io.freshet.plan.logical.LogicalPlan plan) {
+        while (plan instanceof io.freshet.plan.logical.SubqueryAlias alias) {
+            plan = alias.input();
+        }
+        return plan;
+    }
+
+    private static AnalysisException unsupportedCorrelation(io.freshet.plan.parsed.Position position) {
+        return new AnalysisException(
+                UNSUPPORTED,
+                position.line(),
+                position.column(),
+                "This correlated scalar subquery is not supported: it must aggregate (SELECT max(x) …) with outer columns "
+                        + "only in equalities of its WHERE clause; rewrite it as a join with GROUP BY");
     }
 }
