@@ -257,7 +257,7 @@ final class ExprResolver {
         List<Integer> matches = new ArrayList<>();
         for (int i = 0; i < scope.size(); i++) {
             ColumnBinding column = scope.get(i);
-            if (!column.name().equalsIgnoreCase(name)) {
+            if (!column.name().equalsIgnoreCase(name) || (qualifier == null && column.qualifiedOnly())) {
                 continue;
             }
             if (qualifier != null

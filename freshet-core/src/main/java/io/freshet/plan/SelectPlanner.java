@@ -155,7 +155,7 @@ final class SelectPlanner {
                 int before = items.size();
                 for (int i = 0; i < input.width(); i++) {
                     ColumnBinding column = input.columns().get(i);
-                    if (column.name().startsWith("__")) {
+                    if (column.name().startsWith("__") || (star.qualifier().isEmpty() && column.qualifiedOnly())) {
                         continue;
                     }
                     if (!star.qualifier().isEmpty()
@@ -565,8 +565,8 @@ final class SelectPlanner {
         }
         if (expr instanceof ParsedExpr.Identifier identifier
                 && identifier.parts().size() == 1) {
-            boolean inputColumn =
-                    input.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(identifier.name()));
+            boolean inputColumn = input.columns().stream()
+                    .anyMatch(c -> !c.qualifiedOnly() && c.name().equalsIgnoreCase(identifier.name()));
             if (!inputColumn) {
                 for (Item item : items) {
                     if (item.aliased()
