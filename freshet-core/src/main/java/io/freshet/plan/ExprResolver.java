@@ -94,6 +94,14 @@ final class ExprResolver {
             return null;
         }
 
+        /**
+         * What a one-part name stands for when it names a select-list alias, or null to resolve it as a
+         * column (HAVING and QUALIFY see the aliases of the select list, as in Spark's HAVING).
+         */
+        default Expr selectAlias(String name) {
+            return null;
+        }
+
         /** Whether aggregate calls are collected (their arguments then must not contain aggregates). */
         default boolean insideAggregate() {
             return false;
@@ -167,6 +175,12 @@ final class ExprResolver {
 
     private Expr resolveIdentifier(ParsedExpr.Identifier identifier) {
         List<String> parts = identifier.parts();
+        if (parts.size() == 1) {
+            Expr alias = hooks.selectAlias(parts.get(0));
+            if (alias != null) {
+                return alias;
+            }
+        }
         Optional<Expr> found = lookup(columns, parts, identifier, false);
         if (found.isPresent()) {
             return found.get();

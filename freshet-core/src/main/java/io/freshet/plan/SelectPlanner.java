@@ -246,10 +246,57 @@ final class SelectPlanner {
         for (Item item : items) {
             exprs.add(item.expr() == null ? column(input, item.column()) : resolver.resolve(item.expr()));
         }
-        Expr qualify = spec.qualify() == null ? null : resolver.resolveCondition(spec.qualify(), "QUALIFY");
+        Expr qualify = spec.qualify() == null
+                ? null
+                : withSelectAliases(resolver, hooks, items, exprs).resolveCondition(spec.qualify(), "QUALIFY");
         List<SortKey> order = orderKeys(items, exprs, resolver);
         List<ColumnBinding> bindings = outputBindings(items, exprs, subqueryHook.current);
         return finish(subqueryHook.current, exprs, items, bindings, qualify, order);
+    }
+
+    /**
+     * A resolver that reads a one-part name that is a select-list alias as the aliased (already resolved)
+     * expression, before the input's columns, as Spark does in HAVING; names inside aggregate calls still
+     * resolve against the input.
+     */
+    private static ExprResolver withSelectAliases(
+            ExprResolver resolver, ExprResolver.Hooks hooks, List<Item> items, List<Expr> exprs) {
+        return resolver.withHooks(new ExprResolver.Hooks() {
+            @Override
+            public Expr aggregate(AggregateFunction function, List<Expr> args, Expr filter, Position position) {
+                return hooks.aggregate(function, args, filter, position);
+            }
+
+            @Override
+            public Expr window(WindowCall call, Position position) {
+                return hooks.window(call, position);
+            }
+
+            @Override
+            public Expr subquery(ParsedExpr.Subquery subquery) {
+                return hooks.subquery(subquery);
+            }
+
+            @Override
+            public Expr timeWindow(ParsedExpr.FunctionCall call) {
+                return hooks.timeWindow(call);
+            }
+
+            @Override
+            public boolean insideAggregate() {
+                return hooks.insideAggregate();
+            }
+
+            @Override
+            public Expr selectAlias(String name) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).aliased() && items.get(i).name().equalsIgnoreCase(name)) {
+                        return exprs.get(i);
+                    }
+                }
+                return hooks.selectAlias(name);
+            }
+        });
     }
 
     private static InputRef column(Relation relation, int index) {
@@ -462,8 +509,9 @@ final class SelectPlanner {
         for (Item item : items) {
             exprs.add(item.expr() == null ? column(input, item.column()) : resolver.resolve(item.expr()));
         }
-        Expr having = spec.having() == null ? null : resolver.resolveCondition(spec.having(), "HAVING");
-        Expr qualify = spec.qualify() == null ? null : resolver.resolveCondition(spec.qualify(), "QUALIFY");
+        ExprResolver aliasResolver = withSelectAliases(resolver, hooks, items, exprs);
+        Expr having = spec.having() == null ? null : aliasResolver.resolveCondition(spec.having(), "HAVING");
+        Expr qualify = spec.qualify() == null ? null : aliasResolver.resolveCondition(spec.qualify(), "QUALIFY");
         List<SortKey> order = orderKeys(items, exprs, resolver);
 
         final int aggregateOffset = keyCount;
