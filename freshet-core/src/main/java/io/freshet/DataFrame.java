@@ -52,7 +52,8 @@ public final class DataFrame {
     }
 
     private DataFrame derive(Relation next) {
-        return new DataFrame(session, next);
+        // A DataFrame shows every column it holds, so the hidden side columns of a USING join go.
+        return new DataFrame(session, next.withoutHiddenColumns());
     }
 
     public Schema schema() {

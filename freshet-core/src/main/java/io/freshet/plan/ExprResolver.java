@@ -22,9 +22,14 @@ import io.freshet.types.ArrayType;
 import io.freshet.types.BigintType;
 import io.freshet.types.BooleanType;
 import io.freshet.types.DataType;
+import io.freshet.types.DateType;
+import io.freshet.types.DecimalType;
+import io.freshet.types.DoubleType;
 import io.freshet.types.IntType;
+import io.freshet.types.IntervalType;
 import io.freshet.types.StringType;
 import io.freshet.types.StructType;
+import io.freshet.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +50,8 @@ import static java.util.Objects.requireNonNull;
  * function calls and subqueries are handed to hooks, which decide what they stand for.
  */
 final class ExprResolver {
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
     private final FunctionRegistry registry;
     private final List<ColumnBinding> columns;
     private final List<List<ColumnBinding>> outerScopes;
@@ -93,6 +100,14 @@ final class ExprResolver {
 
         /** A {@code window(…)} call the planner expanded rows for (sliding windows), or null. */
         default Expr timeWindow(ParsedExpr.FunctionCall call) {
+            return null;
+        }
+
+        /**
+         * What a one-part name stands for when it names a select-list alias, or null to resolve it as a
+         * column (HAVING and QUALIFY see the aliases of the select list, as in Spark's HAVING).
+         */
+        default Expr selectAlias(String name) {
             return null;
         }
 
@@ -169,6 +184,12 @@ final class ExprResolver {
 
     private Expr resolveIdentifier(ParsedExpr.Identifier identifier) {
         List<String> parts = identifier.parts();
+        if (parts.size() == 1) {
+            Expr alias = hooks.selectAlias(parts.get(0));
+            if (alias != null) {
+                return alias;
+            }
+        }
         Optional<Expr> found = lookup(columns, parts, identifier, false);
         if (found.isPresent()) {
             return found.get();
@@ -259,7 +280,7 @@ final class ExprResolver {
         List<Integer> matches = new ArrayList<>();
         for (int i = 0; i < scope.size(); i++) {
             ColumnBinding column = scope.get(i);
-            if (!column.name().equalsIgnoreCase(name)) {
+            if (!column.name().equalsIgnoreCase(name) || (qualifier == null && column.qualifiedOnly())) {
                 continue;
             }
             if (qualifier != null
@@ -480,7 +501,7 @@ final class ExprResolver {
         }
         List<Expr> args = resolveArgs(call, name);
         Optional<WindowFunctionDefinition> windowFunction = registry.window(name);
-        WindowCall.Frame frame = frame(spec, orderBy.isEmpty());
+        WindowCall.Frame frame = frame(spec, orderBy);
         if (windowFunction.isPresent()) {
             WindowFunction function = windowFunction.get().bind(args, call.ignoreNulls());
             if (function.requiresOrder() && orderBy.isEmpty()) {
@@ -504,15 +525,23 @@ final class ExprResolver {
                 name + " is not a window or aggregate function, so it cannot have OVER (…)");
     }
 
-    private WindowCall.Frame frame(ParsedExpr.WindowSpec spec, boolean unordered) {
+    private WindowCall.Frame frame(ParsedExpr.WindowSpec spec, List<SortKey> orderBy) {
         ParsedExpr.WindowFrame frame = spec.frame();
         if (frame == null) {
-            return unordered ? WindowCall.Frame.WHOLE_PARTITION : WindowCall.Frame.DEFAULT_ORDERED;
+            return orderBy.isEmpty() ? WindowCall.Frame.WHOLE_PARTITION : WindowCall.Frame.DEFAULT_ORDERED;
         }
         WindowCall.FrameType type =
                 frame.type() == ParsedExpr.FrameType.ROWS ? WindowCall.FrameType.ROWS : WindowCall.FrameType.RANGE;
+        // A RANGE offset is in the units of the order key, so it needs the key's type.
+        DataType keyType = type == WindowCall.FrameType.RANGE && orderBy.size() == 1
+                ? orderBy.get(0).expr().type()
+                : null;
         return new WindowCall.Frame(
-                type, bound(frame.start()), offset(frame.start()), bound(frame.end()), offset(frame.end()));
+                type,
+                bound(frame.start()),
+                offset(frame.start(), type, keyType),
+                bound(frame.end()),
+                offset(frame.end(), type, keyType));
     }
 
     private static WindowCall.Bound bound(ParsedExpr.FrameBound bound) {
@@ -525,23 +554,87 @@ final class ExprResolver {
         };
     }
 
-    private Long offset(ParsedExpr.FrameBound bound) {
+    /**
+     * The offset of a frame bound in the units the window operator compares: rows for ROWS, and for
+     * RANGE the internal units of the order key (days for a date, microseconds for a timestamp), so an
+     * interval offset over a date key is converted to days.
+     */
+    private Long offset(ParsedExpr.FrameBound bound, WindowCall.FrameType type, DataType keyType) {
         if (bound.offset() == null) {
             return null;
         }
+        Position position = bound.offset().position();
         Expr value = resolve(bound.offset());
-        if (value instanceof Literal literal
-                && literal.value() instanceof Number number
-                && (literal.type() instanceof IntType
+        if (!(value instanceof Literal literal && literal.value() instanceof Number number)
+                || !(literal.type() instanceof IntType
                         || literal.type() instanceof BigintType
-                        || literal.type() instanceof io.freshet.types.IntervalType)) {
-            return number.longValue();
+                        || literal.type() instanceof IntervalType)) {
+            throw new AnalysisException(
+                    INVALID_WINDOW,
+                    position.line(),
+                    position.column(),
+                    "A window frame offset must be a constant integer or interval");
         }
-        throw new AnalysisException(
-                INVALID_WINDOW,
-                bound.offset().position().line(),
-                bound.offset().position().column(),
-                "A window frame offset must be a constant integer or interval");
+        long offset = number.longValue();
+        boolean interval = literal.type() instanceof IntervalType;
+        if (type == WindowCall.FrameType.ROWS) {
+            if (interval) {
+                throw new AnalysisException(
+                        INVALID_WINDOW,
+                        position.line(),
+                        position.column(),
+                        "A ROWS frame offset counts rows and must be an integer, not an interval; use a RANGE"
+                                + " frame to bound by time");
+            }
+            return offset;
+        }
+        if (keyType == null) {
+            // Several (or no) order keys: the window operator rejects RANGE offsets for those.
+            return offset;
+        }
+        return switch (keyType) {
+            case DateType d
+            when interval -> {
+                if (offset % MICROS_PER_DAY != 0) {
+                    throw new AnalysisException(
+                            INVALID_WINDOW,
+                            position.line(),
+                            position.column(),
+                            "A RANGE frame over a date can only be offset by whole days; use a day interval or"
+                                    + " order by a timestamp");
+                }
+                yield offset / MICROS_PER_DAY;
+            }
+            case TimestampType t when interval -> offset;
+            case IntervalType i when interval -> offset;
+            case TimestampType t ->
+                throw new AnalysisException(
+                        TYPE_MISMATCH,
+                        position.line(),
+                        position.column(),
+                        "A RANGE frame over a timestamp needs an interval offset, like INTERVAL 1 HOUR, not an"
+                                + " integer");
+            case DateType d -> offset; // an integer offset over a date counts days
+            default -> {
+                if (interval || !isNumeric(keyType)) {
+                    throw new AnalysisException(
+                            TYPE_MISMATCH,
+                            position.line(),
+                            position.column(),
+                            "A RANGE frame offset of type " + literal.type().sqlName()
+                                    + " does not fit the ORDER BY key of type " + keyType.sqlName()
+                                    + "; order by a numeric, date or timestamp expression, or use a ROWS frame");
+                }
+                yield offset;
+            }
+        };
+    }
+
+    private static boolean isNumeric(DataType type) {
+        return type instanceof IntType
+                || type instanceof BigintType
+                || type instanceof DoubleType
+                || type instanceof DecimalType;
     }
 
     static boolean isArrayOrStruct(DataType type) {

@@ -214,7 +214,10 @@ public final class PlanBuilder {
             List<String> common = new ArrayList<>();
             for (ColumnBinding column : left.columns()) {
                 for (ColumnBinding other : right.columns()) {
-                    if (column.name().equalsIgnoreCase(other.name()) && !common.contains(column.name())) {
+                    if (!column.qualifiedOnly()
+                            && !other.qualifiedOnly()
+                            && column.name().equalsIgnoreCase(other.name())
+                            && !common.contains(column.name())) {
                         common.add(column.name());
                     }
                 }
@@ -285,25 +288,50 @@ public final class PlanBuilder {
             usedLeft.add(pair[0]);
             usedRight.add(pair[1]);
         }
-        for (int i = 0; i < left.width(); i++) {
-            if (!usedLeft.contains(i)) {
-                ColumnBinding c = left.columns().get(i);
-                exprs.add(new InputRef(i, c.type(), c.name()));
+        addVisible(left, 0, usedLeft, exprs, names, bindings);
+        addVisible(right, left.width(), usedRight, exprs, names, bindings);
+        // Each side's own USING column (and the hidden columns of earlier USING joins) stays reachable
+        // through its qualifier, as in Spark: a.k is null where a has no match in an outer join.
+        addHidden(left, 0, usedLeft, exprs, names, bindings);
+        addHidden(right, left.width(), usedRight, exprs, names, bindings);
+        return new Relation(new Project(join, exprs, names), bindings);
+    }
+
+    /** Adds the visible columns of one join side that are not USING columns. */
+    private static void addVisible(
+            Relation side,
+            int offset,
+            Set<Integer> keys,
+            List<Expr> exprs,
+            List<String> names,
+            List<ColumnBinding> bindings) {
+        for (int i = 0; i < side.width(); i++) {
+            ColumnBinding c = side.columns().get(i);
+            if (!keys.contains(i) && !c.qualifiedOnly()) {
+                exprs.add(new InputRef(offset + i, c.type(), c.name()));
                 names.add(c.name());
                 bindings.add(c);
             }
         }
-        for (int i = 0; i < right.width(); i++) {
-            if (!usedRight.contains(i)) {
-                ColumnBinding c = right.columns().get(i);
-                exprs.add(new InputRef(left.width() + i, c.type(), c.name()));
+    }
+
+    /** Adds one join side's USING columns and hidden columns as qualified-only columns. */
+    private static void addHidden(
+            Relation side,
+            int offset,
+            Set<Integer> keys,
+            List<Expr> exprs,
+            List<String> names,
+            List<ColumnBinding> bindings) {
+        for (int i = 0; i < side.width(); i++) {
+            ColumnBinding c = side.columns().get(i);
+            ColumnBinding hidden = keys.contains(i) || c.qualifiedOnly() ? c.hidden() : null;
+            if (hidden != null) {
+                exprs.add(new InputRef(offset + i, c.type(), c.name()));
                 names.add(c.name());
-                bindings.add(c);
+                bindings.add(hidden);
             }
         }
-        // The USING columns stay reachable through either side's qualifier, as in Spark.
-        List<ColumnBinding> hidden = new ArrayList<>(bindings);
-        return new Relation(new Project(join, exprs, names), hidden);
     }
 
     private static Set<Object> union(Set<Object> a, Set<Object> b) {
@@ -314,7 +342,8 @@ public final class PlanBuilder {
 
     private static int indexOf(Relation relation, String name) {
         for (int i = 0; i < relation.width(); i++) {
-            if (relation.columns().get(i).name().equalsIgnoreCase(name)) {
+            ColumnBinding column = relation.columns().get(i);
+            if (!column.qualifiedOnly() && column.name().equalsIgnoreCase(name)) {
                 return i;
             }
         }
@@ -484,7 +513,7 @@ public final class PlanBuilder {
         for (int i = 0; i < input.width(); i++) {
             ColumnBinding column = input.columns().get(i);
             exprs.add(new InputRef(i, column.type(), column.name()));
-            bindings.add(new ColumnBinding(column.qualifier(), names.get(i), column.type(), column.origins()));
+            bindings.add(column.withName(names.get(i)));
         }
         return new Relation(new Project(input.plan(), exprs, names), bindings);
     }

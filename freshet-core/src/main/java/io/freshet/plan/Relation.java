@@ -1,6 +1,9 @@
 package io.freshet.plan;
 
+import io.freshet.expr.Expr;
+import io.freshet.expr.InputRef;
 import io.freshet.plan.logical.LogicalPlan;
+import io.freshet.plan.logical.Project;
 import io.freshet.plan.logical.SubqueryAlias;
 import io.freshet.types.Field;
 import io.freshet.types.Schema;
@@ -43,13 +46,33 @@ public record Relation(LogicalPlan plan, List<ColumnBinding> columns) {
         return columns.size();
     }
 
-    /** This relation named {@code alias}: every column is qualified by it. */
+    /** This relation named {@code alias}: every column is qualified by it (hidden columns are dropped). */
     public Relation alias(String alias) {
+        Relation visible = withoutHiddenColumns();
         List<ColumnBinding> bindings = new ArrayList<>();
-        for (ColumnBinding column : columns) {
+        for (ColumnBinding column : visible.columns) {
             bindings.add(column.withQualifier(alias));
         }
-        return new Relation(new SubqueryAlias(plan, alias), bindings);
+        return new Relation(new SubqueryAlias(visible.plan, alias), bindings);
+    }
+
+    /** This relation without its {@link ColumnBinding#qualifiedOnly() qualified-only} columns. */
+    public Relation withoutHiddenColumns() {
+        if (columns.stream().noneMatch(ColumnBinding::qualifiedOnly)) {
+            return this;
+        }
+        List<Expr> exprs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<ColumnBinding> bindings = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnBinding column = columns.get(i);
+            if (!column.qualifiedOnly()) {
+                exprs.add(new InputRef(i, column.type(), column.name()));
+                names.add(column.name());
+                bindings.add(column);
+            }
+        }
+        return new Relation(new Project(plan, exprs, names), bindings);
     }
 
     /** This relation with every column marked as coming from {@code origin}. */

@@ -158,7 +158,7 @@ final class SelectPlanner {
                 int before = items.size();
                 for (int i = 0; i < input.width(); i++) {
                     ColumnBinding column = input.columns().get(i);
-                    if (column.name().startsWith("__")) {
+                    if (column.name().startsWith("__") || (star.qualifier().isEmpty() && column.qualifiedOnly())) {
                         continue;
                     }
                     if (!star.qualifier().isEmpty()
@@ -186,51 +186,6 @@ final class SelectPlanner {
             }
         }
         return items;
-    }
-
-    /**
-     * HAVING and QUALIFY may name select aliases (Spark: {@code HAVING n > 1} for {@code count(*) AS n}):
-     * a plain name that is no input column but an alias stands for the aliased expression.
-     */
-    private ParsedExpr withAliases(ParsedExpr expr, List<Item> items) {
-        return switch (expr) {
-            case ParsedExpr.Identifier identifier
-            when identifier.parts().size() == 1
-                    && input.columns().stream().noneMatch(c -> c.name().equalsIgnoreCase(identifier.name())) -> {
-                for (Item item : items) {
-                    if (item.aliased() && item.name().equalsIgnoreCase(identifier.name())) {
-                        yield item.expr();
-                    }
-                }
-                yield expr;
-            }
-            case ParsedExpr.FunctionCall call
-            when call.over() == null ->
-                new ParsedExpr.FunctionCall(
-                        call.name(),
-                        call.args().stream().map(a -> withAliases(a, items)).toList(),
-                        call.distinct(),
-                        call.filter(),
-                        null,
-                        call.ignoreNulls(),
-                        call.position());
-            case ParsedExpr.Cast cast ->
-                new ParsedExpr.Cast(withAliases(cast.expr(), items), cast.type(), cast.tryCast(), cast.position());
-            case ParsedExpr.InList in ->
-                new ParsedExpr.InList(
-                        withAliases(in.expr(), items),
-                        in.values().stream().map(v -> withAliases(v, items)).toList(),
-                        in.negated(),
-                        in.position());
-            case ParsedExpr.Between b ->
-                new ParsedExpr.Between(
-                        withAliases(b.expr(), items),
-                        withAliases(b.low(), items),
-                        withAliases(b.high(), items),
-                        b.negated(),
-                        b.position());
-            default -> expr;
-        };
     }
 
     private boolean containsAggregate(ParsedExpr expr) {
@@ -296,10 +251,60 @@ final class SelectPlanner {
         }
         Expr qualify = spec.qualify() == null
                 ? null
-                : resolver.resolveCondition(withAliases(spec.qualify(), items), "QUALIFY");
+                : withSelectAliases(resolver, hooks, items, exprs).resolveCondition(spec.qualify(), "QUALIFY");
         List<SortKey> order = orderKeys(items, exprs, resolver);
         List<ColumnBinding> bindings = outputBindings(items, exprs, subqueryHook.current);
         return finish(subqueryHook.current, exprs, items, bindings, qualify, order);
+    }
+
+    /**
+     * A resolver that reads a one-part name that is a select-list alias as the aliased (already resolved)
+     * expression, before the input's columns, as Spark does in HAVING; names inside aggregate calls still
+     * resolve against the input.
+     */
+    private static ExprResolver withSelectAliases(
+            ExprResolver resolver, ExprResolver.Hooks hooks, List<Item> items, List<Expr> exprs) {
+        return resolver.withHooks(new ExprResolver.Hooks() {
+            @Override
+            public Expr aggregate(AggregateFunction function, List<Expr> args, Expr filter, Position position) {
+                return hooks.aggregate(function, args, filter, position);
+            }
+
+            @Override
+            public Expr window(WindowCall call, Position position) {
+                return hooks.window(call, position);
+            }
+
+            @Override
+            public Expr subquery(ParsedExpr.Subquery subquery) {
+                return hooks.subquery(subquery);
+            }
+
+            @Override
+            public Expr timeWindow(ParsedExpr.FunctionCall call) {
+                return hooks.timeWindow(call);
+            }
+
+            @Override
+            public Expr grouping(String name, List<Expr> args, Position position) {
+                return hooks.grouping(name, args, position);
+            }
+
+            @Override
+            public boolean insideAggregate() {
+                return hooks.insideAggregate();
+            }
+
+            @Override
+            public Expr selectAlias(String name) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).aliased() && items.get(i).name().equalsIgnoreCase(name)) {
+                        return exprs.get(i);
+                    }
+                }
+                return hooks.selectAlias(name);
+            }
+        });
     }
 
     private static InputRef column(Relation relation, int index) {
@@ -556,11 +561,9 @@ final class SelectPlanner {
         for (Item item : items) {
             exprs.add(item.expr() == null ? column(input, item.column()) : resolver.resolve(item.expr()));
         }
-        Expr having =
-                spec.having() == null ? null : resolver.resolveCondition(withAliases(spec.having(), items), "HAVING");
-        Expr qualify = spec.qualify() == null
-                ? null
-                : resolver.resolveCondition(withAliases(spec.qualify(), items), "QUALIFY");
+        ExprResolver aliasResolver = withSelectAliases(resolver, hooks, items, exprs);
+        Expr having = spec.having() == null ? null : aliasResolver.resolveCondition(spec.having(), "HAVING");
+        Expr qualify = spec.qualify() == null ? null : aliasResolver.resolveCondition(spec.qualify(), "QUALIFY");
         List<SortKey> order = orderKeys(items, exprs, resolver);
 
         final int aggregateOffset = keyCount;
@@ -667,8 +670,8 @@ final class SelectPlanner {
         }
         if (expr instanceof ParsedExpr.Identifier identifier
                 && identifier.parts().size() == 1) {
-            boolean inputColumn =
-                    input.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(identifier.name()));
+            boolean inputColumn = input.columns().stream()
+                    .anyMatch(c -> !c.qualifiedOnly() && c.name().equalsIgnoreCase(identifier.name()));
             if (!inputColumn) {
                 for (Item item : items) {
                     if (item.aliased()
