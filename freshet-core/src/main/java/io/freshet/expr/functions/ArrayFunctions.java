@@ -17,6 +17,7 @@ import io.freshet.types.BooleanType;
 import io.freshet.types.DataType;
 import io.freshet.types.IntType;
 import io.freshet.types.NullType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -114,7 +115,7 @@ public final class ArrayFunctions {
         DataType element = ((ArrayType) array.type()).elementType();
         Expr value = args.get(1);
         Optional<DataType> common = TypeCoercion.commonType(element, value.type());
-        if (common.isEmpty() || value.type() instanceof ArrayType != common.get() instanceof ArrayType) {
+        if (common.isEmpty()) {
             throw new AnalysisException(
                     ErrorCode.TYPE_MISMATCH,
                     name + " expects a value of the array's element type " + element.sqlName() + ", got "
@@ -225,7 +226,7 @@ public final class ArrayFunctions {
         if (value instanceof Double d && d == 0.0) {
             return 0.0;
         }
-        if (value instanceof java.math.BigDecimal decimal) {
+        if (value instanceof BigDecimal decimal) {
             return decimal.stripTrailingZeros();
         }
         return value;
