@@ -2,12 +2,14 @@ package io.freshet.expr;
 
 import io.freshet.expr.aggregate.AggregateFunctionDefinition;
 import io.freshet.expr.aggregate.AggregateFunctions;
+import io.freshet.expr.functions.ArrayFunctions;
 import io.freshet.expr.functions.ConditionalFunctions;
 import io.freshet.expr.functions.DateTimeFunctions;
 import io.freshet.expr.functions.HashFunctions;
 import io.freshet.expr.functions.MathFunctions;
 import io.freshet.expr.functions.OperatorFunctions;
 import io.freshet.expr.functions.StringFunctions;
+import io.freshet.expr.functions.TypeFunctions;
 import io.freshet.expr.window.WindowFunctionDefinition;
 import io.freshet.expr.window.WindowFunctions;
 import java.util.HashMap;
@@ -45,6 +47,8 @@ public final class FunctionRegistry {
         MathFunctions.register(builder);
         DateTimeFunctions.register(builder);
         HashFunctions.register(builder);
+        ArrayFunctions.register(builder);
+        TypeFunctions.register(builder);
         io.freshet.expr.functions.TimeWindowFunctions.register(builder);
         AggregateFunctions.register(builder);
         WindowFunctions.register(builder);

@@ -83,6 +83,7 @@ import io.freshet.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -488,11 +489,23 @@ final class ExpressionBuilder extends FreshetSqlBaseVisitor<ParsedExpr> {
             // count(*) counts rows: count(1), as Spark does.
             args = List.of(new Constant(1, IntType.INT, args.get(0).position()));
         }
+        if (args.size() == 3
+                && UNIT_FUNCTIONS.contains(name)
+                && args.get(0) instanceof ParsedExpr.Identifier unit
+                && unit.parts().size() == 1) {
+            // timestampadd(DAY, 1, ts): the unit is a keyword, not a column; pass it as its name.
+            args = new ArrayList<>(args);
+            args.set(0, new Constant(unit.name().toUpperCase(Locale.ROOT), StringType.STRING, unit.position()));
+        }
         ParsedExpr filter = context.filter == null ? null : visit(context.filter);
         boolean ignoreNulls = context.nullsOption != null && context.nullsOption.getType() == FreshetSqlParser.IGNORE;
         WindowSpec over = context.windowSpec() == null ? null : windowSpec(context.windowSpec());
         return new FunctionCall(name, args, distinct, filter, over, ignoreNulls, position);
     }
+
+    /** Functions whose three-argument form starts with a unit keyword, as {@code timestampdiff(HOUR, a, b)}. */
+    private static final Set<String> UNIT_FUNCTIONS =
+            Set.of("timestampadd", "dateadd", "date_add", "timestampdiff", "datediff", "date_diff");
 
     private static boolean isPlainStar(ParsedExpr expr) {
         return expr instanceof ParsedExpr.Star star

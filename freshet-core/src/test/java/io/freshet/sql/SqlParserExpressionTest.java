@@ -440,6 +440,10 @@ class SqlParserExpressionTest {
         assertThat(parse("TRIM(LEADING 'x' FROM s)")).isEqualTo("ltrim(s, 'x')");
         assertThat(parse("TRIM(TRAILING FROM s)")).isEqualTo("rtrim(s)");
         assertThat(parse("EXTRACT(YEAR FROM ts)")).isEqualTo("date_part('YEAR', ts)");
+        assertThat(parse("timestampdiff(hour, a, b)")).isEqualTo("timestampdiff('HOUR', a, b)");
+        assertThat(parse("dateadd(DAY, 1, ts)")).isEqualTo("dateadd('DAY', 1, ts)");
+        assertThat(parse("datediff(a, b)")).isEqualTo("datediff(a, b)");
+        assertThat(parse("timestampadd(t.day, 1, ts)")).isEqualTo("timestampadd(t.day, 1, ts)");
         assertThat(parse("POSITION('a' IN s)")).isEqualTo("position('a', s)");
         assertThat(parse("position('a', s)")).isEqualTo("position('a', s)");
         assertThat(parse("SUBSTRING(s FROM 2 FOR 3)")).isEqualTo("substring(s, 2, 3)");

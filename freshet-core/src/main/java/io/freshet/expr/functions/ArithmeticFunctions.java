@@ -195,9 +195,17 @@ final class ArithmeticFunctions {
                     return binary(op, nullOnError, DateType.DATE, Casts.cast(left, IntType.INT), right);
                 }
                 if (aDate && bInterval) {
+                    Expr days = wholeDays(right);
+                    if (days != null) {
+                        return binary(op, nullOnError, DateType.DATE, left, days);
+                    }
                     return temporal(TemporalOp.DATE_PLUS_INTERVAL, op, nullOnError, timestamp, left, right);
                 }
                 if (aInterval && bDate) {
+                    Expr days = wholeDays(left);
+                    if (days != null) {
+                        return binary(op, nullOnError, DateType.DATE, days, right);
+                    }
                     return temporal(TemporalOp.INTERVAL_PLUS_DATE, op, nullOnError, timestamp, left, right);
                 }
             }
@@ -218,6 +226,10 @@ final class ArithmeticFunctions {
                     return temporal(TemporalOp.DATE_MINUS_DATE, op, nullOnError, interval, left, right);
                 }
                 if (aDate && bInterval) {
+                    Expr days = wholeDays(right);
+                    if (days != null) {
+                        return binary(op, nullOnError, DateType.DATE, left, days);
+                    }
                     return temporal(TemporalOp.DATE_MINUS_INTERVAL, op, nullOnError, timestamp, left, right);
                 }
             }
@@ -242,6 +254,22 @@ final class ArithmeticFunctions {
             }
             case REMAINDER, INTEGRAL_DIVIDE -> {
                 return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The days of an interval literal that is a whole number of days (as {@code INTERVAL '1' DAY}), as an
+     * int literal; null otherwise. Spark types {@code INTERVAL '1' DAY} as {@code interval day}, and a date
+     * plus such an interval is a date; Freshet has one interval type, so it decides by the constant's
+     * value: a date plus an interval with a time part (or one not known at planning) is a timestamp.
+     */
+    private static Expr wholeDays(Expr interval) {
+        if (interval instanceof Literal literal && literal.value() instanceof Long micros) {
+            long days = micros / Temporal.MICROS_PER_DAY;
+            if (micros % Temporal.MICROS_PER_DAY == 0 && days == (int) days) {
+                return new Literal((int) days, IntType.INT);
             }
         }
         return null;

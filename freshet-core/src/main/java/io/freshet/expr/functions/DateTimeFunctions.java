@@ -69,10 +69,24 @@ public final class DateTimeFunctions {
         registry.scalar("current_timezone", args -> bindNow("current_timezone", args, STRING));
         registry.scalar("date_trunc", DateTimeFunctions::bindDateTrunc);
         registry.scalar("trunc", DateTimeFunctions::bindTrunc);
-        registry.scalar("date_add", args -> bindDateShift("date_add", args, false));
-        registry.scalar("dateadd", args -> bindDateShift("dateadd", args, false));
+        // With three arguments (unit, quantity, timestamp) date_add and dateadd are timestampadd, and
+        // datediff (unit, start, end) is timestampdiff, as in Spark.
+        registry.scalar(
+                "date_add",
+                args -> args.size() == 3
+                        ? TimestampUnitFunctions.bindAdd("date_add", args)
+                        : bindDateShift("date_add", args, false));
+        registry.scalar(
+                "dateadd",
+                args -> args.size() == 3
+                        ? TimestampUnitFunctions.bindAdd("dateadd", args)
+                        : bindDateShift("dateadd", args, false));
         registry.scalar("date_sub", args -> bindDateShift("date_sub", args, true));
-        registry.scalar("datediff", DateTimeFunctions::bindDateDiff);
+        registry.scalar(
+                "datediff",
+                args -> args.size() == 3 ? TimestampUnitFunctions.bindDiff("datediff", args) : bindDateDiff(args));
+        DatePartFunctions.register(registry);
+        TimestampUnitFunctions.register(registry);
         registry.scalar("add_months", DateTimeFunctions::bindAddMonths);
         registry.scalar("months_between", DateTimeFunctions::bindMonthsBetween);
         registry.scalar("last_day", DateTimeFunctions::bindLastDay);

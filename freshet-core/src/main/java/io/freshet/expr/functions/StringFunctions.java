@@ -65,6 +65,8 @@ public final class StringFunctions {
         registry.scalar("left", args -> bindLeftRight("left", args, SubstringKind.LEFT));
         registry.scalar("right", args -> bindLeftRight("right", args, SubstringKind.RIGHT));
         registry.scalar("concat", StringFunctions::bindConcat);
+        // The || operator is concat, for strings and for arrays, as in Spark.
+        registry.scalar("||", StringFunctions::bindConcat);
         registry.scalar("concat_ws", StringFunctions::bindConcatWs);
         registry.scalar("trim", args -> bindTrim("trim", args, true, true));
         registry.scalar("btrim", args -> bindTrim("btrim", args, true, true));

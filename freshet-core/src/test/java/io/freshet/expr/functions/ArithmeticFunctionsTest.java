@@ -283,6 +283,26 @@ class ArithmeticFunctionsTest {
     }
 
     @Test
+    void aDatePlusOrMinusAWholeDayIntervalConstantIsADate() {
+        int day = (int) LocalDate.parse("2024-02-28").toEpochDay();
+        Expr plus = call("+", col(0, DATE), lit(DAY, INTERVAL));
+        assertThat(plus.type()).isEqualTo(DATE);
+        assertThat(evalValues(plus, vector(DATE, day, null))).containsExactly(day + 1, null);
+        Expr before = call("+", lit(-3 * DAY, INTERVAL), col(0, DATE));
+        assertThat(before.type()).isEqualTo(DATE);
+        assertThat(evalValues(before, vector(DATE, day))).containsExactly(day - 3);
+        Expr minus = call("-", col(0, DATE), lit(2 * DAY, INTERVAL));
+        assertThat(minus.type()).isEqualTo(DATE);
+        assertThat(evalValues(minus, vector(DATE, day))).containsExactly(day - 2);
+        // A time part, or an interval only known at run time, gives a timestamp.
+        assertThat(call("+", col(0, DATE), lit(DAY + HOUR, INTERVAL)).type()).isEqualTo(TIMESTAMP);
+        assertThat(call("-", col(0, DATE), lit(HOUR, INTERVAL)).type()).isEqualTo(TIMESTAMP);
+        assertThat(call("+", col(0, DATE), col(1, INTERVAL)).type()).isEqualTo(TIMESTAMP);
+        assertThatThrownBy(() -> eval(call("+", col(0, DATE), lit(DAY, INTERVAL)), vector(DATE, Integer.MAX_VALUE)))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.ARITHMETIC_OVERFLOW));
+    }
+
+    @Test
     void intervalArithmetic() {
         assertThat(evalValues(binary("+", INTERVAL, INTERVAL), vector(INTERVAL, HOUR), vector(INTERVAL, DAY)))
                 .containsExactly(HOUR + DAY);
