@@ -317,10 +317,15 @@ whenClause
     ;
 
 functionCall
-    : functionName LEFT_PAREN (setQuantifier? expression (COMMA expression)*)? RIGHT_PAREN
+    : functionName LEFT_PAREN (setQuantifier? functionArgument (COMMA functionArgument)*)? RIGHT_PAREN
       (FILTER LEFT_PAREN WHERE filter=booleanExpression RIGHT_PAREN)?
       (nullsOption=(IGNORE | RESPECT) NULLS)?
       (OVER windowSpec)?
+    ;
+
+// struct(1 AS a, 'x' AS b) names its fields
+functionArgument
+    : expression (AS identifier)?
     ;
 
 functionName

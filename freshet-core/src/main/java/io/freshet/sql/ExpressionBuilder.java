@@ -484,7 +484,15 @@ final class ExpressionBuilder extends FreshetSqlBaseVisitor<ParsedExpr> {
         String name = functionName(context.functionName());
         boolean distinct =
                 context.setQuantifier() != null && context.setQuantifier().DISTINCT() != null;
-        List<ParsedExpr> args = expressions(context.expression());
+        List<ParsedExpr> args = new ArrayList<>();
+        for (FreshetSqlParser.FunctionArgumentContext argument : context.functionArgument()) {
+            ParsedExpr value = visit(argument.expression());
+            args.add(
+                    argument.identifier() == null
+                            ? value
+                            : new ParsedExpr.Alias(
+                                    value, AstBuilder.identifier(argument.identifier()), position(argument)));
+        }
         if (name.equals("count") && !distinct && args.size() == 1 && isPlainStar(args.get(0))) {
             // count(*) counts rows: count(1), as Spark does.
             args = List.of(new Constant(1, IntType.INT, args.get(0).position()));
