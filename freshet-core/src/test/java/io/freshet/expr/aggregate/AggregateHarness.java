@@ -188,8 +188,10 @@ final class AggregateHarness {
         return (List<Object>) value;
     }
 
+    /** A fresh seed, or the one given with {@code -Dfreshet.test.seed=…} to replay a failure. */
     static long seed() {
-        long seed = System.nanoTime();
+        String given = System.getProperty("freshet.test.seed");
+        long seed = given != null ? Long.parseLong(given.replace("L", "")) : System.nanoTime();
         System.out.println("seed = " + seed + "L");
         return seed;
     }
