@@ -28,7 +28,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static io.freshet.expr.functions.RowFunctionTesting.bind;
@@ -329,7 +328,6 @@ class DateTimeFunctionsTest {
     }
 
     @Test
-    @Disabled("needs Casts (string to timestamp without a pattern), implemented by the operators and casts work")
     void parsesWithoutAPatternThroughCasts() {
         assertThat(evaluateOne("to_timestamp", s("2016-12-31 00:12:00"))).isEqualTo(micros("2016-12-31T00:12:00Z"));
         assertThat(evaluateOne("to_date", s("2016-12-31"))).isEqualTo(days("2016-12-31"));
