@@ -29,7 +29,25 @@ final class KnownBugs {
          */
         NULL_IN_LIST_WITH_NULL("""
                 SELECT NULL IN (NULL, 1);
-                -- Spark and DuckDB: NULL; Freshet: AnalysisException""");
+                -- Spark and DuckDB: NULL; Freshet: AnalysisException"""),
+
+        /**
+         * Correlated scalar subqueries fail analysis ("not supported yet"); Spark supports them when
+         * the subquery is an aggregate (it rewrites them into a left outer join with an aggregate).
+         */
+        CORRELATED_SCALAR_SUBQUERY("""
+                CREATE TABLE t (k BIGINT) USING memory;
+                SELECT (SELECT count(*) FROM t b WHERE b.k = a.k) FROM t a;
+                -- Spark and DuckDB: one count per row; Freshet: AnalysisException"""),
+
+        /**
+         * EXISTS and IN subqueries under OR in WHERE fail analysis ("Subqueries are not supported in
+         * this part of the query"); Spark plans them (as an existence join).
+         */
+        SUBQUERY_UNDER_OR("""
+                CREATE TABLE t (k BIGINT) USING memory;
+                SELECT * FROM t a WHERE a.k IN (SELECT b.k FROM t b) OR a.k > 1;
+                -- Spark and DuckDB: the rows; Freshet: AnalysisException""");
 
         private final String reproduction;
 

@@ -32,6 +32,8 @@ final class QueryGenerator {
         SEMI_ANTI_JOIN,
         SET_OPERATION,
         WINDOW,
+        SCALAR_SUBQUERY,
+        DERIVED_TABLE,
         ORDER_BY_LIMIT
     }
 
@@ -70,9 +72,11 @@ final class QueryGenerator {
                     case SEMI_ANTI_JOIN -> semiAntiJoin();
                     case SET_OPERATION -> setOperation();
                     case WINDOW -> window();
+                    case SCALAR_SUBQUERY -> scalarSubquery();
+                    case DERIVED_TABLE -> derivedTable();
                     case ORDER_BY_LIMIT -> throw new IllegalStateException("not a shape of its own");
                 };
-        boolean orderable = shape != Feature.SET_OPERATION && shape != Feature.WINDOW;
+        boolean orderable = shape != Feature.SET_OPERATION && shape != Feature.WINDOW && shape != Feature.DERIVED_TABLE;
         if (orderable && enabled.contains(Feature.ORDER_BY_LIMIT) && random.nextInt(3) == 0) {
             return new Query(orderByAll(sql), true, shape);
         }
@@ -186,6 +190,12 @@ final class QueryGenerator {
             on += " AND " + bool(scope, 1);
         }
         String from = left + " a " + type + " " + right + " b ON " + on;
+        if (random.nextInt(4) == 0) {
+            String third = RandomTables.TABLES.get(random.nextInt(RandomTables.TABLES.size()));
+            scope.addAll(scope(third, "c"));
+            String joinKey = random.nextBoolean() ? "a.k" : "b.k";
+            from += (random.nextBoolean() ? " JOIN " : " LEFT JOIN ") + third + " c ON c.k = " + joinKey;
+        }
         if (random.nextInt(3) == 0) {
             return aggregate(scope, from, random.nextInt(4) != 0);
         }
@@ -200,7 +210,10 @@ final class QueryGenerator {
         String not = random.nextBoolean() ? "NOT " : "";
         String predicate;
         if (random.nextBoolean()) {
-            List<Ref> both = new ArrayList<>(outerScope);
+            // DuckDB 1.1 drops outer rows from NOT EXISTS when a correlated predicate other than the
+            // key equality is NULL for them (duckdb/duckdb#16803), so there only the inner side may
+            // appear in the extra predicate; Spark (and Freshet) keep such rows.
+            List<Ref> both = new ArrayList<>(not.isEmpty() ? outerScope : List.of());
             both.addAll(innerScope);
             String extra = random.nextInt(3) == 0 ? " AND " + bool(both, 1) : "";
             predicate = not + "EXISTS (SELECT 1 FROM " + inner + " b WHERE b.k = a.k" + extra + ")";
@@ -211,8 +224,14 @@ final class QueryGenerator {
             predicate =
                     "a." + column + " " + not + "IN (SELECT b." + column + " FROM " + inner + " b" + innerWhere + ")";
         }
-        if (random.nextInt(4) == 0) {
-            predicate = predicate + " AND " + bool(outerScope, 1);
+        switch (random.nextInt(6)) {
+            case 0, 1 -> predicate = predicate + " AND " + bool(outerScope, 1);
+            case 2 -> {
+                if (allows(KnownBugs.Bug.SUBQUERY_UNDER_OR)) {
+                    predicate = "(" + predicate + " OR " + bool(outerScope, 1) + ")";
+                }
+            }
+            default -> {}
         }
         return select(false, outerScope) + " FROM " + outer + " a WHERE " + predicate;
     }
@@ -224,10 +243,12 @@ final class QueryGenerator {
             kinds.add(random.nextInt(3) == 0 ? anyKind() : Kind.BIGINT);
         }
         String operator =
-                switch (random.nextInt(4)) {
+                switch (random.nextInt(6)) {
                     case 0 -> "UNION ALL";
                     case 1 -> "UNION";
                     case 2 -> "INTERSECT";
+                    case 3 -> "INTERSECT ALL";
+                    case 4 -> "EXCEPT ALL";
                     default -> "EXCEPT";
                 };
         return setOperand(kinds) + " " + operator + " " + setOperand(kinds);
@@ -253,7 +274,7 @@ final class QueryGenerator {
         for (int i = 0; i < count; i++) {
             String sortKey = "a." + pick(List.of("i", "d", "s", "dt")) + " " + direction() + " " + nulls();
             String function =
-                    switch (random.nextInt(7)) {
+                    switch (random.nextInt(8)) {
                         // a.id is unique, so row_number is deterministic.
                         case 0 -> "row_number() OVER (" + partition + "ORDER BY " + sortKey + ", a.id)";
                         case 1 -> "rank() OVER (" + partition + "ORDER BY " + sortKey + ")";
@@ -261,11 +282,44 @@ final class QueryGenerator {
                         case 3 -> "sum(a.i) OVER (" + partition.trim() + ")";
                         case 4 -> "sum(a.d) OVER (" + partition + "ORDER BY " + sortKey + ")";
                         case 5 -> "count(a.s) OVER (" + partition + "ORDER BY " + sortKey + ")";
-                        default -> "max(a.i) OVER (" + partition + "ORDER BY " + sortKey + ", a.id)";
+                        case 6 -> "max(a.i) OVER (" + partition + "ORDER BY " + sortKey + ", a.id)";
+                        default ->
+                            "sum(a.i) OVER (" + partition + "ORDER BY " + sortKey + ", a.id ROWS BETWEEN "
+                                    + random.nextInt(3) + " PRECEDING AND " + random.nextInt(2) + " FOLLOWING)";
                     };
             items.add(function + " AS w" + i);
         }
         return items + " FROM " + from() + where(scope);
+    }
+
+    /** A scalar subquery in the select list (an aggregate, so one row), correlated where supported. */
+    private String scalarSubquery() {
+        List<Ref> scope = scope(table(), "a");
+        String inner = RandomTables.TABLES.get(random.nextInt(RandomTables.TABLES.size()));
+        String aggregate = pick(List.of("max(b.i)", "count(*)", "sum(b.d)", "min(b.s)", "count(DISTINCT b.dt)"));
+        String condition;
+        if (allows(KnownBugs.Bug.CORRELATED_SCALAR_SUBQUERY)) {
+            // Spark allows only equality predicates on outer columns here, so the rest is inner-only.
+            condition = "b.k = a.k" + (random.nextInt(3) == 0 ? " AND " + bool(scope(inner, "b"), 1) : "");
+        } else {
+            // Uncorrelated only, while correlated scalar subqueries are unsupported.
+            condition = bool(scope(inner, "b"), 1);
+        }
+        return "SELECT " + expr(anyKind(), scope, 1) + " AS c0, (SELECT " + aggregate + " FROM " + inner + " b WHERE "
+                + condition + ") AS c1 FROM " + from() + where(scope);
+    }
+
+    /** An aggregate over a derived table (a projection or a join in a FROM subquery). */
+    private String derivedTable() {
+        String inner = random.nextBoolean() ? projection(random.nextInt(4) == 0) : join();
+        int columns = countColumns(inner);
+        StringJoiner items = new StringJoiner(", ", "SELECT ", "");
+        items.add("x.c0 AS g");
+        items.add("count(*) AS n");
+        for (int i = 1; i < columns; i++) {
+            items.add("count(DISTINCT x.c" + i + ") AS d" + i);
+        }
+        return items + " FROM (" + inner + ") x GROUP BY x.c0";
     }
 
     /** Orders by every output column, which makes the order total, and sometimes limits. */
@@ -319,10 +373,20 @@ final class QueryGenerator {
         int choice = random.nextInt(10);
         if (choice == 0) {
             String otherwise = random.nextInt(4) == 0 ? "" : " ELSE " + expr(kind, scope, next);
-            return "CASE WHEN " + bool(scope, next) + " THEN " + expr(kind, scope, next) + otherwise + " END";
+            if (random.nextInt(3) == 0) {
+                Kind subjectKind = orderedKind();
+                return "CASE " + expr(subjectKind, scope, next) + " WHEN " + literal(subjectKind) + " THEN "
+                        + expr(kind, scope, next) + " WHEN " + literal(subjectKind) + " THEN "
+                        + expr(kind, scope, next) + otherwise + " END";
+            }
+            String second =
+                    random.nextBoolean() ? " WHEN " + bool(scope, next) + " THEN " + expr(kind, scope, next) : "";
+            return "CASE WHEN " + bool(scope, next) + " THEN " + expr(kind, scope, next) + second + otherwise + " END";
         }
         if (choice == 1) {
-            return "COALESCE(" + expr(kind, scope, next) + ", " + expr(kind, scope, next) + ")";
+            return random.nextInt(4) == 0
+                    ? "nullif(" + expr(kind, scope, next) + ", " + expr(kind, scope, next) + ")"
+                    : "COALESCE(" + expr(kind, scope, next) + ", " + expr(kind, scope, next) + ")";
         }
         return switch (kind) {
             case BIGINT, INT ->
