@@ -25,13 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs random queries on random tables in Freshet and in DuckDB and expects the same answers.
  *
  * <p>The seed is printed on failure; replay with {@code -Dfreshet.differential.seed=N}. The
- * number of queries is {@code -Dfreshet.differential.queries=N} (default 400), and {@code
+ * number of queries is {@code -Dfreshet.differential.queries=N} (default 400), {@code
+ * -Dfreshet.differential.features=JOIN,WINDOW} limits the query shapes, and {@code
  * -Dfreshet.differential.knownBugs=true} turns on the grammar parts that are kept out because
  * Freshet is known to get them wrong (see {@link KnownBugs}).
  */
 class DifferentialTest {
     private static final String SEED_PROPERTY = "freshet.differential.seed";
     private static final String QUERIES_PROPERTY = "freshet.differential.queries";
+    private static final String FEATURES_PROPERTY = "freshet.differential.features";
 
     /** Queries per data set; each data set gets fresh sessions of both engines. */
     private static final int QUERIES_PER_DATA_SET = 50;
@@ -44,7 +46,7 @@ class DifferentialTest {
         long seed = Long.getLong(SEED_PROPERTY, System.nanoTime());
         int queries = Integer.getInteger(QUERIES_PROPERTY, 400);
         Random random = new Random(seed);
-        EnumSet<Feature> features = EnumSet.allOf(Feature.class);
+        EnumSet<Feature> features = features();
         List<String> mismatches = new ArrayList<>();
         List<String> details = new ArrayList<>();
         int compared = 0;
@@ -87,6 +89,19 @@ class DifferentialTest {
                         report.toAbsolutePath(),
                         String.join("\n\n", mismatches.subList(0, Math.min(MAX_REPORTED, mismatches.size()))))
                 .isEmpty();
+    }
+
+    /** The query shapes to generate: all, or those named in {@code -Dfreshet.differential.features=A,B}. */
+    private static EnumSet<Feature> features() {
+        String names = System.getProperty(FEATURES_PROPERTY, "").trim();
+        if (names.isEmpty()) {
+            return EnumSet.allOf(Feature.class);
+        }
+        EnumSet<Feature> features = EnumSet.noneOf(Feature.class);
+        for (String name : names.split(",")) {
+            features.add(Feature.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+        }
+        return features;
     }
 
     /** Runs one query on both engines and describes how their answers differ, if they do. */

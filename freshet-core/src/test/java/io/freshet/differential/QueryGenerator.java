@@ -61,6 +61,9 @@ final class QueryGenerator {
     Query next() {
         List<Feature> shapes = new ArrayList<>(enabled);
         shapes.remove(Feature.ORDER_BY_LIMIT);
+        if (shapes.isEmpty()) {
+            throw new IllegalArgumentException("Name at least one query shape besides ORDER_BY_LIMIT");
+        }
         Feature shape = shapes.get(random.nextInt(shapes.size()));
         String sql =
                 switch (shape) {
