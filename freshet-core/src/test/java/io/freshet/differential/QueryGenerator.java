@@ -301,11 +301,10 @@ final class QueryGenerator {
         String inner = RandomTables.TABLES.get(random.nextInt(RandomTables.TABLES.size()));
         String aggregate = pick(List.of("max(b.i)", "count(*)", "sum(b.d)", "min(b.s)", "count(DISTINCT b.dt)"));
         String condition;
-        if (allows(KnownBugs.Bug.CORRELATED_SCALAR_SUBQUERY)) {
+        if (random.nextBoolean()) {
             // Spark allows only equality predicates on outer columns here, so the rest is inner-only.
             condition = "b.k = a.k" + (random.nextInt(3) == 0 ? " AND " + bool(scope(inner, "b"), 1) : "");
         } else {
-            // Uncorrelated only, while correlated scalar subqueries are unsupported.
             condition = bool(scope(inner, "b"), 1);
         }
         return "SELECT " + expr(anyKind(), scope, 1) + " AS c0, (SELECT " + aggregate + " FROM " + inner + " b WHERE "
@@ -345,13 +344,9 @@ final class QueryGenerator {
     }
 
     /**
-     * Generates a grouping key (of DISTINCT, GROUP BY or a set operation); a key after the first
-     * is a bare column or literal unless {@link KnownBugs.Bug#NULL_KEY_HASH_SEES_VALUE} is on.
+     * Generates a grouping key (of DISTINCT, GROUP BY or a set operation).
      */
     private String key(boolean laterKey, Kind kind, List<Ref> scope, int depth) {
-        if (laterKey && !allows(KnownBugs.Bug.NULL_KEY_HASH_SEES_VALUE)) {
-            return leaf(kind, scope);
-        }
         return expr(kind, scope, depth);
     }
 
@@ -459,8 +454,7 @@ final class QueryGenerator {
                 StringJoiner list = new StringJoiner(", ", " IN (", ")");
                 int size = 1 + random.nextInt(3);
                 String value = expr(kind, scope, next);
-                // A NULL literal as the value with a NULL in the list is a known bug (see KnownBugs).
-                boolean nullsInList = !value.equals("NULL") || allows(KnownBugs.Bug.NULL_IN_LIST_WITH_NULL);
+                boolean nullsInList = true;
                 for (int i = 0; i < size; i++) {
                     list.add(nullsInList && random.nextInt(6) == 0 ? "NULL" : literal(kind));
                 }

@@ -42,6 +42,9 @@ final class KeyHashing {
     }
 
     private static void hashColumn(Vector vector, int rowCount, long[] hashes, boolean combine) {
+        // A null's hash must not depend on the value its slot happens to hold: keep the running hash of
+        // null rows so that their combination can be redone with the null hash below.
+        long[] before = combine && vector.mayHaveNulls() ? java.util.Arrays.copyOf(hashes, rowCount) : null;
         switch (vector) {
             case LongVector longs -> {
                 long[] values = longs.values();
@@ -78,7 +81,7 @@ final class KeyHashing {
         if (vector.mayHaveNulls()) {
             for (int i = 0; i < rowCount; i++) {
                 if (vector.isNull(i)) {
-                    set(hashes, i, NULL_HASH, combine);
+                    hashes[i] = combine ? Hashing.combine(before[i], NULL_HASH) : NULL_HASH;
                 }
             }
         }

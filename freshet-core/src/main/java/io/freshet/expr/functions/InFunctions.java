@@ -73,6 +73,13 @@ final class InFunctions {
     }
 
     private static Optional<DataType> itemType(DataType left, DataType right) {
+        // A NULL on either side takes the other side's type (NULL IN (NULL, 1) compares as int).
+        if (left instanceof NullType) {
+            return Optional.of(right);
+        }
+        if (right instanceof NullType) {
+            return Optional.of(left);
+        }
         if (left instanceof DecimalType a && right instanceof DecimalType b) {
             return Optional.of(TypeCoercion.widerDecimal(a, b));
         }
