@@ -55,15 +55,24 @@ public class GroupedSumBenchmark {
         }
     }
 
-    /** DuckDB in memory on one thread with the same tables. */
+    /**
+     * DuckDB in memory on one thread with the same tables; {@code region} as a plain {@code VARCHAR} or as
+     * an {@code ENUM} (dictionary-encoded, as Freshet's column is).
+     */
     @State(Scope.Benchmark)
     public static class DuckdbState {
+        @Param({"varchar", "enum"})
+        public String regionType;
+
         Connection connection;
 
         @Setup(Level.Trial)
         public void setUp() throws SQLException {
             connection = Engines.duckdb(1);
             WORKLOAD.load(connection);
+            if (regionType.equals("enum")) {
+                BenchData.useEnumRegion(connection);
+            }
         }
 
         @TearDown(Level.Trial)
