@@ -94,6 +94,16 @@ public final class Freshet implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Registers a table read from the given source under {@code name}, replacing any table or view of
+     * that name (e.g. an in-memory table built by a program or a benchmark).
+     */
+    public void registerTable(String name, io.freshet.catalog.TableSource source) {
+        checkOpen();
+        String format = source instanceof io.freshet.connector.memory.MemoryTableSource ? "memory" : "custom";
+        catalog.register(new Catalog.TableEntry(name, format, source, Map.of(), null), true);
+    }
+
     /** The names of the registered tables and views, sorted. */
     public List<String> tables() {
         return catalog.names();
