@@ -121,7 +121,18 @@ final class QuantileSummary {
         sampleCount = kept;
     }
 
-    /** Adds another summary's values (the other summary is flushed but otherwise unchanged). */
+    /**
+     * Adds another summary's values (the other summary is flushed but otherwise unchanged).
+     *
+     * <p>Interleaving the two sample lists keeps every {@code g}, but a sample's rank among the other
+     * summary's values is only known up to that summary's band around it: it lies between the
+     * other's preceding sample's minimum rank and its following sample's maximum rank. So each sample
+     * widens its {@code delta} by {@code g + delta - 1} of the next sample from the other summary
+     * (nothing when there is none). Without that widening the bands understate the rank uncertainty,
+     * compression folds samples it must keep, and answers drift past {@code relativeError * count}
+     * after a few merges. With it, {@code g + delta} stays within about {@code 2 * relativeError *
+     * count}, the same invariant a single summary keeps.
+     */
     void merge(QuantileSummary other) {
         flush();
         other.flush();
@@ -138,11 +149,11 @@ final class QuantileSummary {
             if (j >= other.sampleCount || (i < sampleCount && values[i] <= other.values[j])) {
                 newValues[out] = values[i];
                 newGs[out] = gs[i];
-                newDeltas[out] = deltas[i++];
+                newDeltas[out] = deltas[i++] + (j < other.sampleCount ? other.gs[j] + other.deltas[j] - 1 : 0);
             } else {
                 newValues[out] = other.values[j];
                 newGs[out] = other.gs[j];
-                newDeltas[out] = other.deltas[j++];
+                newDeltas[out] = other.deltas[j++] + (i < sampleCount ? gs[i] + deltas[i] - 1 : 0);
             }
         }
         values = newValues;

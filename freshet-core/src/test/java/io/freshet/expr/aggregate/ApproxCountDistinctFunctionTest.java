@@ -59,7 +59,7 @@ class ApproxCountDistinctFunctionTest {
     }
 
     @Test
-    void estimatesStayWithinThreeRelativeStandardDeviations() {
+    void estimatesStayWithinFiveStandardErrorsOfTheSketch() {
         long seed = AggregateHarness.seed();
         Random random = new Random(seed);
         for (double relativeSd : new double[] {0.05, 0.01}) {
@@ -85,9 +85,15 @@ class ApproxCountDistinctFunctionTest {
                 }
                 long estimate = (Long) accumulator.result(1).get(0);
                 double error = Math.abs(estimate - cardinality) / (double) cardinality;
+                // The error of a sketch is a random variable, not a bound: about normal with standard
+                // deviation 1.04 / sqrt(registers) (0.046 for relativeSd 0.05). Three relativeSd is only
+                // 3.3 of those, which eight estimates per seed exceed about once in 200 seeds. Five of
+                // them is exceeded about once in a million estimates, yet still fails a biased sketch or
+                // one with fewer registers than the precision asks for.
+                double standardError = 1.04 / Math.sqrt(1 << ApproxCountDistinctFunction.precisionFor(relativeSd));
                 assertThat(error)
                         .as("seed %s relativeSd %s cardinality %s estimate %s", seed, relativeSd, cardinality, estimate)
-                        .isLessThanOrEqualTo(3 * relativeSd);
+                        .isLessThanOrEqualTo(5 * standardError);
             }
         }
     }

@@ -140,6 +140,30 @@ class PercentileFunctionTest {
         }
     }
 
+    @Test
+    void mergingManyInterleavedSummariesKeepsTheRankErrorBound() {
+        // Each part holds every 16th value, so each merged sample's rank among the other parts' values is
+        // uncertain by their whole bands: merging must widen the bands, or compression folds too much.
+        double relativeError = 0.01;
+        int parts = 16;
+        int rows = 160_000;
+        QuantileSummary merged = new QuantileSummary(relativeError);
+        for (int part = 0; part < parts; part++) {
+            QuantileSummary summary = new QuantileSummary(relativeError);
+            for (int i = part; i < rows; i += parts) {
+                summary.add(i);
+            }
+            merged.merge(summary);
+        }
+        for (int percent = 0; percent <= 100; percent++) {
+            long target = Math.max(1, (long) Math.ceil(percent / 100.0 * rows));
+            long rank = (long) merged.query(percent / 100.0) + 1;
+            assertThat(Math.abs(rank - target))
+                    .as("percentage %s", percent / 100.0)
+                    .isLessThanOrEqualTo((long) Math.ceil(relativeError * rows) + 1);
+        }
+    }
+
     private static int lowerBound(double[] sorted, double value) {
         int low = 0;
         int high = sorted.length;
