@@ -131,7 +131,11 @@ public final class TestFunctions {
 
         @Override
         public GroupedAccumulator createAccumulator() {
-            return new LongAccumulator(false);
+            // A distinct aggregate removes duplicate arguments itself (the AggregateFunction contract).
+            return distinct
+                    ? new io.freshet.expr.aggregate.DistinctAggregate(INSTANCE, java.util.List.of(BigintType.BIGINT))
+                            .createAccumulator()
+                    : new LongAccumulator(false);
         }
     }
 
@@ -151,7 +155,10 @@ public final class TestFunctions {
 
         @Override
         public GroupedAccumulator createAccumulator() {
-            return new LongAccumulator(true);
+            return distinct
+                    ? new io.freshet.expr.aggregate.DistinctAggregate(INSTANCE, java.util.List.of(BigintType.BIGINT))
+                            .createAccumulator()
+                    : new LongAccumulator(true);
         }
     }
 

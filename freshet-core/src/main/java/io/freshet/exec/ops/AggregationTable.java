@@ -1,7 +1,6 @@
 package io.freshet.exec.ops;
 
 import io.freshet.data.Batch;
-import io.freshet.data.LongVector;
 import io.freshet.data.Vector;
 import io.freshet.exec.MemoryReservation;
 import io.freshet.expr.EvalContext;
@@ -9,7 +8,6 @@ import io.freshet.expr.Evaluator;
 import io.freshet.expr.Expr;
 import io.freshet.expr.aggregate.GroupedAccumulator;
 import io.freshet.plan.physical.AggregateExpr;
-import io.freshet.types.BigintType;
 import io.freshet.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,6 @@ final class AggregationTable {
     private final Evaluator[][] argEvaluators;
     private final Evaluator[] filterEvaluators;
     private final GroupedAccumulator[] accumulators;
-    private final GroupTable[] distinctSeen;
     private final int groupOffset;
     private final MemoryReservation memory;
     private int[] groupIds = new int[0];
@@ -49,22 +46,15 @@ final class AggregationTable {
         argEvaluators = new Evaluator[count][];
         filterEvaluators = new Evaluator[count];
         accumulators = new GroupedAccumulator[count];
-        distinctSeen = new GroupTable[count];
         for (int k = 0; k < count; k++) {
             AggregateExpr aggregate = aggregates.get(k);
             List<Expr> args = aggregate.args();
             argEvaluators[k] = new Evaluator[args.size()];
-            List<DataType> seenTypes = new ArrayList<>();
-            seenTypes.add(BigintType.BIGINT);
             for (int a = 0; a < args.size(); a++) {
                 argEvaluators[k][a] = Evaluator.compile(args.get(a));
-                seenTypes.add(args.get(a).type());
             }
             filterEvaluators[k] = aggregate.filter() == null ? null : Evaluator.compile(aggregate.filter());
             accumulators[k] = aggregate.function().createAccumulator();
-            if (aggregate.function().distinct()) {
-                distinctSeen[k] = new GroupTable(seenTypes);
-            }
         }
         this.groupOffset = merging ? 1 : 0;
         this.memory = memory;
@@ -101,40 +91,11 @@ final class AggregationTable {
                     args = selectAll(args, positions, rows);
                 }
             }
-            if (distinctSeen[k] != null && rows > 0) {
-                int before = rows;
-                rows = firstOccurrences(distinctSeen[k], ids, args, rows);
-                if (rows < before) {
-                    ids = selectIds(ids, positions, rows);
-                    args = selectAll(args, positions, rows);
-                }
-            }
             if (rows > 0) {
                 accumulators[k].add(ids, args, rows);
             }
         }
         reserve();
-    }
-
-    /** Leaves in {@code positions} the rows whose (group, arguments) were not seen before; returns their count. */
-    private int firstOccurrences(GroupTable seen, int[] ids, Vector[] args, int rows) {
-        long[] groupValues = new long[rows];
-        for (int i = 0; i < rows; i++) {
-            groupValues[i] = ids[i];
-        }
-        Vector[] keys = new Vector[args.length + 1];
-        keys[0] = new LongVector(BigintType.BIGINT, groupValues, null, rows);
-        System.arraycopy(args, 0, keys, 1, args.length);
-        long[] hashes = new long[rows];
-        KeyHashing.hashRows(keys, rows, hashes);
-        int count = 0;
-        for (int i = 0; i < rows; i++) {
-            int before = seen.groupCount();
-            if (seen.findOrInsert(keys, i, hashes[i]) == before) {
-                positions[count++] = i;
-            }
-        }
-        return count;
     }
 
     private static int[] selectIds(int[] ids, int[] positions, int count) {
@@ -227,9 +188,6 @@ final class AggregationTable {
         long bytes = groups.estimatedBytes() + groupIds.length * 8L;
         for (GroupedAccumulator accumulator : accumulators) {
             bytes += accumulator.estimatedBytes();
-        }
-        for (GroupTable seen : distinctSeen) {
-            bytes += seen == null ? 0 : seen.estimatedBytes();
         }
         memory.resize(bytes);
     }

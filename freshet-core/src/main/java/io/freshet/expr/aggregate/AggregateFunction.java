@@ -15,7 +15,11 @@ public interface AggregateFunction {
 
     DataType resultType();
 
-    /** Whether the function only sees distinct argument values (the {@code DISTINCT} of the call). */
+    /**
+     * Whether the function only counts distinct argument values (the {@code DISTINCT} of the call). Such
+     * a function's accumulators remove duplicates themselves, per group and across {@code merge}; the
+     * executor passes them every row.
+     */
     boolean distinct();
 
     /** A new, empty accumulator. */
