@@ -102,17 +102,10 @@ public final class DataWriter {
             SaveMode mode,
             Map<String, String> options,
             ZoneId zone) {
-        io.freshet.connector.file.SaveMode fileMode = io.freshet.connector.file.SaveMode.parse(
-                switch (mode) {
-                    case ERROR_IF_EXISTS -> "error";
-                    case APPEND -> "append";
-                    case OVERWRITE -> "overwrite";
-                    case IGNORE -> "ignore";
-                });
         if (fileFormat == FileFormat.CSV) {
-            FileWriteJob.writeAll(Path.of(path), schema, CsvOptions.parse(options), fileMode, zone, batches);
+            FileWriteJob.writeAll(Path.of(path), schema, CsvOptions.parse(options), mode, zone, batches);
         } else {
-            FileWriteJob.writeAll(Path.of(path), schema, JsonOptions.parse(options), fileMode, zone, batches);
+            FileWriteJob.writeAll(Path.of(path), schema, JsonOptions.parse(options), mode, zone, batches);
         }
     }
 }

@@ -15,7 +15,8 @@ public enum SaveMode {
 
     /** Parses Spark's names: {@code error}, {@code errorifexists}, {@code append}, {@code overwrite}, {@code ignore}. */
     public static SaveMode parse(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
+        java.util.Objects.requireNonNull(text, "text is null");
+        return switch (text.toLowerCase(Locale.ROOT).replace("_", "")) {
             case "error", "errorifexists", "default" -> ERROR_IF_EXISTS;
             case "append" -> APPEND;
             case "overwrite" -> OVERWRITE;
@@ -23,7 +24,7 @@ public enum SaveMode {
             default ->
                 throw new FreshetException(
                         ErrorCode.INVALID_OPTION,
-                        "Unknown save mode '" + text + "'; use one of error, errorifexists, append, overwrite, ignore");
+                        "Save mode must be one of error, errorifexists, append, overwrite, ignore, got '" + text + "'");
         };
     }
 }

@@ -2,6 +2,7 @@ package io.freshet.connector.file;
 
 import io.freshet.ErrorCode;
 import io.freshet.FreshetException;
+import io.freshet.SaveMode;
 import io.freshet.data.Batch;
 import io.freshet.types.BigintType;
 import io.freshet.types.DoubleType;

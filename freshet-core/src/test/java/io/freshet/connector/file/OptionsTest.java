@@ -2,6 +2,7 @@ package io.freshet.connector.file;
 
 import io.freshet.ErrorCode;
 import io.freshet.FreshetException;
+import io.freshet.SaveMode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

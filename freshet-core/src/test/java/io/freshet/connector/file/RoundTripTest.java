@@ -1,5 +1,6 @@
 package io.freshet.connector.file;
 
+import io.freshet.SaveMode;
 import io.freshet.data.Batch;
 import io.freshet.types.Schema;
 import java.nio.file.Path;
