@@ -1,7 +1,6 @@
 package io.freshet.plan;
 
 import io.freshet.AnalysisException;
-import io.freshet.expr.Call;
 import io.freshet.expr.Expr;
 import io.freshet.expr.FunctionRegistry;
 import io.freshet.expr.InputRef;
@@ -18,7 +17,6 @@ import io.freshet.plan.logical.SortKey;
 import io.freshet.plan.logical.WindowCall;
 import io.freshet.plan.parsed.ParsedExpr;
 import io.freshet.plan.parsed.Position;
-import io.freshet.types.ArrayType;
 import io.freshet.types.BigintType;
 import io.freshet.types.BooleanType;
 import io.freshet.types.DataType;
@@ -28,7 +26,6 @@ import io.freshet.types.DoubleType;
 import io.freshet.types.IntType;
 import io.freshet.types.IntervalType;
 import io.freshet.types.StringType;
-import io.freshet.types.StructType;
 import io.freshet.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
@@ -635,13 +632,5 @@ final class ExprResolver {
                 || type instanceof BigintType
                 || type instanceof DoubleType
                 || type instanceof DecimalType;
-    }
-
-    static boolean isArrayOrStruct(DataType type) {
-        return type instanceof ArrayType || type instanceof StructType;
-    }
-
-    static Expr call(io.freshet.expr.ScalarFunction function, Expr... args) {
-        return new Call(function, args);
     }
 }

@@ -34,20 +34,16 @@ import io.freshet.plan.parsed.Position;
 import io.freshet.types.DataType;
 import io.freshet.types.Field;
 import io.freshet.types.IntType;
-import io.freshet.types.IntervalType;
-import io.freshet.types.NullType;
 import io.freshet.types.Schema;
 import io.freshet.types.TimestampType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
 import static io.freshet.ErrorCode.COLUMN_NOT_FOUND;
-import static io.freshet.ErrorCode.INVALID_AGGREGATE;
 import static io.freshet.ErrorCode.NOT_GROUPED;
 import static io.freshet.ErrorCode.TYPE_MISMATCH;
 import static io.freshet.ErrorCode.UNSUPPORTED;
@@ -233,11 +229,7 @@ public final class PlanBuilder {
         Expr condition = on == null ? null : resolver.resolveCondition(on, "ON");
         JoinType effective = type == JoinType.CROSS && condition != null ? JoinType.INNER : type;
         Join join = new Join(left.plan(), right.plan(), effective, condition);
-        return new Relation(join, effective.leftOnly() ? left.columns() : nullable(columns, join));
-    }
-
-    private static List<ColumnBinding> nullable(List<ColumnBinding> columns, LogicalPlan plan) {
-        return columns;
+        return new Relation(join, effective.leftOnly() ? left.columns() : columns);
     }
 
     private Relation joinUsing(
@@ -651,30 +643,6 @@ public final class PlanBuilder {
                 "Column '" + ref.name() + "' is neither in GROUP BY nor inside an aggregate function; "
                         + "add it to GROUP BY, or wrap it in an aggregate such as first(" + ref.name()
                         + ") or any_value(" + ref.name() + ")");
-    }
-
-    static AnalysisException aggregateInWhere(Position position) {
-        return new AnalysisException(
-                INVALID_AGGREGATE,
-                position.line(),
-                position.column(),
-                "Aggregate functions are not allowed in WHERE; use HAVING");
-    }
-
-    static boolean isNullType(DataType type) {
-        return type instanceof NullType;
-    }
-
-    static boolean isInterval(DataType type) {
-        return type instanceof IntervalType;
-    }
-
-    static <K, V> Map<K, V> ordered() {
-        return new LinkedHashMap<>();
-    }
-
-    static List<WindowCall> windows(List<WindowCall> calls) {
-        return calls;
     }
 
     static Window window(LogicalPlan input, List<WindowCall> calls) {

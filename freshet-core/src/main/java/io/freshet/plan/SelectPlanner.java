@@ -17,7 +17,6 @@ import io.freshet.plan.parsed.Position;
 import io.freshet.types.IntType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import static io.freshet.ErrorCode.COLUMN_NOT_FOUND;
@@ -769,9 +768,5 @@ final class SelectPlanner {
             }
             return null;
         });
-    }
-
-    static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
     }
 }

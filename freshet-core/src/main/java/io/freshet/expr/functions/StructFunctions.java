@@ -2,7 +2,6 @@ package io.freshet.expr.functions;
 
 import io.freshet.AnalysisException;
 import io.freshet.ErrorCode;
-import io.freshet.FreshetException;
 import io.freshet.data.ObjectVector;
 import io.freshet.data.Vector;
 import io.freshet.data.VectorBuilder;
@@ -149,9 +148,5 @@ public final class StructFunctions {
             }
             return new ObjectVector(returnType, values, rowCount);
         }
-    }
-
-    static FreshetException internal(String message) {
-        return new FreshetException(ErrorCode.INTERNAL_ERROR, message);
     }
 }
