@@ -42,6 +42,7 @@ public final class ExecContext implements AutoCloseable {
     private final MemoryPool memory;
     private final QueryMetrics metrics = new QueryMetrics();
     private final int batchSize;
+    private final ExtensionOperators extensions;
     private final Map<PhysicalNode, Map<String, Completion<?>>> stages = new IdentityHashMap<>();
     private final AtomicReference<QueryExecutionException> failure = new AtomicReference<>();
     private volatile boolean cancelled;
@@ -51,6 +52,7 @@ public final class ExecContext implements AutoCloseable {
         this.evalContext = builder.evalContext == null ? EvalContext.utcNow() : builder.evalContext;
         this.memory = new MemoryPool(builder.memoryLimitBytes);
         this.batchSize = builder.batchSize;
+        this.extensions = builder.extensions;
         if (builder.pool != null) {
             this.pool = builder.pool;
             this.ownsPool = false;
@@ -83,6 +85,11 @@ public final class ExecContext implements AutoCloseable {
     /** The number of rows operators aim for in the batches they build (joins, expansions, sorts). */
     public int batchSize() {
         return batchSize;
+    }
+
+    /** Creates the operators of nodes planned outside the batch planner (the streaming engine's). */
+    public ExtensionOperators extensions() {
+        return extensions;
     }
 
     /** Asks the query to stop; running partitions notice between batches and fail with {@code CANCELLED}. */
@@ -276,8 +283,15 @@ public final class ExecContext implements AutoCloseable {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private EvalContext evalContext;
         private ForkJoinPool pool;
+        private ExtensionOperators extensions = ExtensionOperators.NONE;
 
         private Builder() {}
+
+        /** Runs the plan's {@code ExtensionExec} nodes (the streaming engine's stateful operators). */
+        public Builder extensions(ExtensionOperators extensions) {
+            this.extensions = requireNonNull(extensions, "extensions is null");
+            return this;
+        }
 
         /** The number of worker threads of the context's own pool (default: available processors). */
         public Builder parallelism(int parallelism) {

@@ -5,6 +5,7 @@ import io.freshet.exec.ExecContext;
 import io.freshet.plan.physical.CoalesceExec;
 import io.freshet.plan.physical.DeduplicateExec;
 import io.freshet.plan.physical.ExpandExec;
+import io.freshet.plan.physical.ExtensionExec;
 import io.freshet.plan.physical.FilterExec;
 import io.freshet.plan.physical.HashAggregateExec;
 import io.freshet.plan.physical.HashDistinctExec;
@@ -52,6 +53,7 @@ public final class Operators {
                         context);
             case SetOperationExec operation -> new SetOperationOperator(operation, partition, context);
             case WindowExec window -> new WindowOperator(window, partition, context);
+            case ExtensionExec extension -> context.extensions().create(extension, partition, context);
             case DeduplicateExec deduplicate -> {
                 int[] keys = deduplicate.keyColumns().stream()
                         .mapToInt(Integer::intValue)

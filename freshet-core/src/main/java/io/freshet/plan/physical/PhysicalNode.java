@@ -24,7 +24,8 @@ public sealed interface PhysicalNode
                 HashDistinctExec,
                 SetOperationExec,
                 WindowExec,
-                DeduplicateExec {
+                DeduplicateExec,
+                ExtensionExec {
 
     Schema schema();
 

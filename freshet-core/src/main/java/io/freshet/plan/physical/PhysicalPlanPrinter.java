@@ -74,6 +74,7 @@ public final class PhysicalPlanPrinter {
                         "partitionBy=" + exprs(window.partitionBy()) + " orderBy=" + window.orderBy() + " functions="
                                 + window.functions();
                     case DeduplicateExec deduplicate -> "keys=" + keyNames(deduplicate);
+                    case ExtensionExec extension -> extension.details();
                 };
         String name = node.getClass().getSimpleName();
         String head = details.isEmpty() ? name : name + " " + details;

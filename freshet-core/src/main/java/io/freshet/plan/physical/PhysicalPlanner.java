@@ -57,6 +57,10 @@ public final class PhysicalPlanner {
     }
 
     private PhysicalNode visit(LogicalPlan plan) {
+        PhysicalNode planned = options.strategy().plan(plan, this::visit);
+        if (planned != null) {
+            return planned;
+        }
         return switch (plan) {
             case Scan scan -> scan(scan);
             case Values values -> new ValuesExec(values.schema(), values.rows());
@@ -198,6 +202,7 @@ public final class PhysicalPlanner {
             case SetOperationExec operation -> estimatedBytes(operation.left());
             case HashJoinExec join -> -1;
             case NestedLoopJoinExec join -> -1;
+            case ExtensionExec extension -> -1;
         };
     }
 
