@@ -315,6 +315,15 @@ public final class DataFrame {
         return derive(builder().dropDuplicates(relation, List.of(columnNames)));
     }
 
+    /**
+     * In a stream, drops rows whose key columns repeat a row seen within the watermark delay: a key is
+     * remembered until the watermark passes its first row's event time plus the delay, so the
+     * event-time column need not be among the keys. In a batch, the same as {@link #dropDuplicates}.
+     */
+    public DataFrame dropDuplicatesWithinWatermark(String... columnNames) {
+        return derive(builder().dropDuplicates(relation, List.of(columnNames), true));
+    }
+
     /** UNION ALL by position, as Spark's {@code union}. */
     public DataFrame union(DataFrame other) {
         return derive(builder().union(List.of(relation, other.relation), false));

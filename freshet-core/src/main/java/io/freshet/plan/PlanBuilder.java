@@ -453,6 +453,11 @@ public final class PlanBuilder {
 
     /** {@code dropDuplicates(columns)}; all columns when the list is empty. */
     public Relation dropDuplicates(Relation input, List<String> columns) {
+        return dropDuplicates(input, columns, false);
+    }
+
+    /** {@code dropDuplicatesWithinWatermark}: see {@link Deduplicate#withinWatermark()}. */
+    public Relation dropDuplicates(Relation input, List<String> columns, boolean withinWatermark) {
         int[] keys;
         if (columns.isEmpty()) {
             keys = new int[input.width()];
@@ -469,7 +474,7 @@ public final class PlanBuilder {
                 }
             }
         }
-        return new Relation(new Deduplicate(input.plan(), keys), input.columns());
+        return new Relation(new Deduplicate(input.plan(), keys, withinWatermark), input.columns());
     }
 
     /** Marks {@code column} as event time with a watermark {@code delayMicros} behind the largest value seen. */

@@ -26,9 +26,10 @@ import java.util.List;
  * Assigns dense group ids to rows of group-key columns for a hash aggregation, with fast paths: one
  * integral key (an open-addressing table over {@code long}s), and one dictionary-encoded string key
  * (dictionary ids are mapped to group ids once per dictionary, then each row is one array load). No
- * keys means one group, 0. Null keys form their own group. Single-threaded.
+ * keys means one group, 0. Null keys form their own group. Single-threaded. Public for the streaming
+ * engine's stateful aggregation, which groups each micro-batch the same way.
  */
-final class GroupByHash {
+public final class GroupByHash {
     private static final Vector[] NULL_STRING = {StringVector.of((String) null)};
 
     private final List<DataType> keyTypes;
@@ -47,7 +48,7 @@ final class GroupByHash {
     private StringVector cachedDictionary;
     private int[] dictionaryGroups;
 
-    GroupByHash(List<DataType> keyTypes) {
+    public GroupByHash(List<DataType> keyTypes) {
         this.keyTypes = List.copyOf(keyTypes);
         this.integralKey = keyTypes.size() == 1 && isLongBacked(keyTypes.get(0));
         if (keyTypes.isEmpty()) {
@@ -80,7 +81,7 @@ final class GroupByHash {
         };
     }
 
-    int groupCount() {
+    public int groupCount() {
         return table != null ? table.groupCount() : groupCount;
     }
 
@@ -96,7 +97,7 @@ final class GroupByHash {
     }
 
     /** Writes the group of each row {@code 0..rowCount)} into {@code groupIds}, adding new groups. */
-    void assign(Vector[] keys, int rowCount, int[] groupIds) {
+    public void assign(Vector[] keys, int rowCount, int[] groupIds) {
         if (keyTypes.isEmpty()) {
             Arrays.fill(groupIds, 0, rowCount, 0);
         } else if (integralKey) {
@@ -219,7 +220,7 @@ final class GroupByHash {
     }
 
     /** The keys of all groups, one vector per key column, indexed by group id. */
-    Vector[] keys() {
+    public Vector[] keys() {
         if (keyTypes.isEmpty()) {
             return new Vector[0];
         }
@@ -242,7 +243,7 @@ final class GroupByHash {
         return new Vector[] {new LongVector(type, Arrays.copyOf(longKeys, groupCount), nulls, groupCount)};
     }
 
-    long estimatedBytes() {
+    public long estimatedBytes() {
         if (table != null) {
             return table.estimatedBytes()
                     + hashes.length * 8L

@@ -106,8 +106,8 @@ class SetOperationOperatorTest {
                 2,
                 List.of(row("ann", 1L), row("bob", 2L), row("ann", 3L), row(null, 4L), row("bob", 5L), row(null, 6L))));
 
-        assertThat(run(new Deduplicate(events, new int[] {0})))
+        assertThat(run(new Deduplicate(events, new int[] {0}, false)))
                 .containsExactlyInAnyOrder(row("ann", 1L), row("bob", 2L), row(null, 4L));
-        assertThat(run(new Deduplicate(events, new int[0]))).hasSize(6);
+        assertThat(run(new Deduplicate(events, new int[0], false))).hasSize(6);
     }
 }

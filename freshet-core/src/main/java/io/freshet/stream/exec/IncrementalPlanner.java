@@ -1,0 +1,236 @@
+package io.freshet.stream.exec;
+
+import io.freshet.catalog.TableSource;
+import io.freshet.expr.Expr;
+import io.freshet.plan.logical.Aggregate;
+import io.freshet.plan.logical.AggregateCall;
+import io.freshet.plan.logical.Deduplicate;
+import io.freshet.plan.logical.Distinct;
+import io.freshet.plan.logical.Limit;
+import io.freshet.plan.logical.LogicalPlan;
+import io.freshet.plan.logical.Scan;
+import io.freshet.plan.logical.WatermarkAssign;
+import io.freshet.plan.physical.AggregateExpr;
+import io.freshet.plan.physical.PhysicalNode;
+import io.freshet.plan.physical.PhysicalPlanner;
+import io.freshet.plan.physical.PlannerOptions;
+import io.freshet.streaming.OutputMode;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns the optimized logical plan of a streaming query into the physical plan of each micro-batch: the
+ * streaming scans read the batch's new rows, stateless operators are the batch engine's, and stateful
+ * nodes (aggregation, deduplication, limit, watermarks) become operators over the query's state.
+ *
+ * <p>Streaming scans, stateful operators and watermarks are numbered in pre-order (a node before its
+ * inputs, inputs left to right), so the same query gets the same numbers in every run; the numbers
+ * name sources and state in the checkpoint.
+ */
+final class IncrementalPlanner {
+    /** A stateful operator of the query, with its stable id and a description for errors and progress. */
+    record StatefulOperator(int id, String kind, String description) {}
+
+    private final LogicalPlan plan;
+    private final OutputMode mode;
+    private final List<Scan> sources = new ArrayList<>();
+    private final List<StatefulOperator> operators = new ArrayList<>();
+    private final List<WatermarkAssign> watermarks = new ArrayList<>();
+
+    IncrementalPlanner(LogicalPlan plan, OutputMode mode) {
+        StreamingChecks.check(plan, mode);
+        this.plan = plan;
+        this.mode = mode;
+        number(plan);
+    }
+
+    private void number(LogicalPlan node) {
+        if (node instanceof Scan scan && scan.streaming()) {
+            sources.add(scan);
+        }
+        if (isStreaming(node)) {
+            String kind = statefulKind(node);
+            if (kind != null) {
+                operators.add(new StatefulOperator(
+                        operators.size(),
+                        kind,
+                        io.freshet.plan.logical.PlanPrinter.print(node)
+                                .lines()
+                                .findFirst()
+                                .orElse(kind)));
+            }
+            if (node instanceof WatermarkAssign assign) {
+                watermarks.add(assign);
+            }
+        }
+        node.inputs().forEach(this::number);
+    }
+
+    /** The kind of state a streaming node keeps, or null for a stateless one. */
+    private String statefulKind(LogicalPlan node) {
+        return switch (node) {
+            case Aggregate aggregate -> "aggregate";
+            case Deduplicate deduplicate -> "deduplicate";
+            case Distinct distinct -> "deduplicate";
+            case Limit limit -> mode == OutputMode.COMPLETE ? null : "limit";
+            default -> null;
+        };
+    }
+
+    /** The query's streaming scans, in source order. */
+    List<Scan> sources() {
+        return sources;
+    }
+
+    List<StatefulOperator> operators() {
+        return operators;
+    }
+
+    List<WatermarkAssign> watermarks() {
+        return watermarks;
+    }
+
+    /**
+     * The physical plan of one micro-batch: source {@code i} reads {@code batchTables.get(i)} (its rows
+     * in this batch, as a bounded table).
+     */
+    PhysicalNode plan(List<TableSource> batchTables, int parallelism) {
+        Map<LogicalPlan, Integer> operatorIds = new IdentityHashMap<>();
+        Map<LogicalPlan, Integer> watermarkIds = new IdentityHashMap<>();
+        int[] counters = new int[3];
+        LogicalPlan rebuilt = rebuild(plan, batchTables, operatorIds, watermarkIds, counters);
+        PlannerOptions options = new PlannerOptions(parallelism, (node, planChild) -> {
+            Integer watermark = watermarkIds.get(node);
+            if (watermark != null) {
+                WatermarkAssign assign = (WatermarkAssign) node;
+                return new WatermarkExec(
+                        planChild.apply(assign.input()), watermark, assign.eventTimeColumn(), assign.delayMicros());
+            }
+            Integer id = operatorIds.get(node);
+            if (id == null) {
+                return null;
+            }
+            return stateful(node, id, planChild, parallelism);
+        });
+        return PhysicalPlanner.plan(rebuilt, options);
+    }
+
+    private LogicalPlan rebuild(
+            LogicalPlan node,
+            List<TableSource> batchTables,
+            Map<LogicalPlan, Integer> operatorIds,
+            Map<LogicalPlan, Integer> watermarkIds,
+            int[] counters) {
+        if (node instanceof Scan scan && scan.streaming()) {
+            TableSource table = batchTables.get(counters[0]++);
+            return new Scan(scan.table(), table, scan.projection(), scan.filters(), false);
+        }
+        boolean streaming = isStreaming(node);
+        Integer operatorId = streaming && statefulKind(node) != null ? counters[1]++ : null;
+        Integer watermarkId = streaming && node instanceof WatermarkAssign ? counters[2]++ : null;
+        List<LogicalPlan> inputs = new ArrayList<>(node.inputs().size());
+        for (LogicalPlan input : node.inputs()) {
+            inputs.add(rebuild(input, batchTables, operatorIds, watermarkIds, counters));
+        }
+        LogicalPlan copy = node.withInputs(inputs);
+        if (copy == node) {
+            copy = node.withInputs(new ArrayList<>(inputs));
+        }
+        if (operatorId != null) {
+            operatorIds.put(copy, operatorId);
+        }
+        if (watermarkId != null) {
+            watermarkIds.put(copy, watermarkId);
+        }
+        return copy;
+    }
+
+    private PhysicalNode stateful(
+            LogicalPlan node, int id, Function<LogicalPlan, PhysicalNode> planChild, int parallelism) {
+        return switch (node) {
+            case Aggregate aggregate -> {
+                List<AggregateExpr> aggregates = new ArrayList<>();
+                for (AggregateCall call : aggregate.aggregates()) {
+                    aggregates.add(new AggregateExpr(call.function(), call.args(), call.filter()));
+                }
+                EventTime eventTime = EventTime.columnsOf(aggregate).values().stream()
+                        .filter(time -> time.column() < aggregate.groupKeys().size())
+                        .min(java.util.Comparator.comparingInt(EventTime::column))
+                        .orElse(null);
+                List<Expr> keys = aggregate.groupKeys();
+                yield new StatefulAggregateExec(
+                        planChild.apply(aggregate.input()),
+                        keys,
+                        aggregates,
+                        aggregate.schema(),
+                        id,
+                        eventTime == null ? -1 : eventTime.column(),
+                        eventTime != null && eventTime.window(),
+                        keys.isEmpty() ? 1 : parallelism);
+            }
+            case Deduplicate deduplicate ->
+                deduplicate(
+                        planChild.apply(deduplicate.input()),
+                        deduplicate.input(),
+                        deduplicate.keyColumns(),
+                        deduplicate.withinWatermark(),
+                        id,
+                        parallelism);
+            case Distinct distinct -> {
+                int[] all = new int[distinct.schema().size()];
+                java.util.Arrays.setAll(all, i -> i);
+                yield deduplicate(planChild.apply(distinct.input()), distinct.input(), all, false, id, parallelism);
+            }
+            case Limit limit ->
+                new StreamingLimitExec(
+                        planChild.apply(limit.input()), limit.fetch().orElse(Long.MAX_VALUE), id);
+            default -> throw new IllegalStateException("not stateful: " + node);
+        };
+    }
+
+    private static PhysicalNode deduplicate(
+            PhysicalNode input,
+            LogicalPlan logicalInput,
+            int[] keys,
+            boolean withinWatermark,
+            int id,
+            int parallelism) {
+        Map<Integer, EventTime> times = EventTime.columnsOf(logicalInput);
+        int eventTimeColumn = -1;
+        long delay = 0;
+        if (withinWatermark) {
+            for (EventTime time : times.values()) {
+                if (!time.window()) {
+                    eventTimeColumn = time.column();
+                    delay = time.delayMicros();
+                    break;
+                }
+            }
+        } else {
+            for (int key : keys) {
+                EventTime time = times.get(key);
+                if (time != null && !time.window()) {
+                    eventTimeColumn = key;
+                    delay = time.delayMicros();
+                    break;
+                }
+            }
+        }
+        return new StreamingDeduplicateExec(input, keys, id, eventTimeColumn, withinWatermark, delay, parallelism);
+    }
+
+    static boolean isStreaming(LogicalPlan node) {
+        if (node instanceof Scan scan) {
+            return scan.streaming();
+        }
+        for (LogicalPlan input : node.inputs()) {
+            if (isStreaming(input)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

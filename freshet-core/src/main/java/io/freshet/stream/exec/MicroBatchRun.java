@@ -1,0 +1,74 @@
+package io.freshet.stream.exec;
+
+import io.freshet.ErrorCode;
+import io.freshet.FreshetException;
+import io.freshet.exec.BatchStream;
+import io.freshet.exec.ExecContext;
+import io.freshet.exec.ExtensionOperators;
+import io.freshet.plan.physical.ExtensionExec;
+import io.freshet.streaming.OutputMode;
+import java.util.Map;
+
+/**
+ * What the stateful operators of one micro-batch share: its id, its watermark, the output mode, the
+ * operators' state and counters, and the event-time statistics of the watermark nodes. Creates the
+ * running operators of the streaming engine's physical nodes.
+ */
+final class MicroBatchRun implements ExtensionOperators {
+    /** The watermark before any event time was seen. */
+    static final long NO_WATERMARK = Long.MIN_VALUE;
+
+    final long batchId;
+    final long watermarkMicros;
+    final OutputMode mode;
+    private final Map<Integer, OperatorState> states;
+    private final Map<Integer, OperatorCounters> counters;
+    private final EventTimeStats[] eventTimes;
+
+    MicroBatchRun(
+            long batchId,
+            long watermarkMicros,
+            OutputMode mode,
+            Map<Integer, OperatorState> states,
+            Map<Integer, OperatorCounters> counters,
+            EventTimeStats[] eventTimes) {
+        this.batchId = batchId;
+        this.watermarkMicros = watermarkMicros;
+        this.mode = mode;
+        this.states = states;
+        this.counters = counters;
+        this.eventTimes = eventTimes;
+    }
+
+    boolean hasWatermark() {
+        return watermarkMicros != NO_WATERMARK;
+    }
+
+    OperatorState state(int operatorId) {
+        return states.get(operatorId);
+    }
+
+    OperatorCounters counters(int operatorId) {
+        return counters.get(operatorId);
+    }
+
+    @Override
+    public BatchStream create(ExtensionExec node, int partition, ExecContext context) {
+        if (node instanceof WatermarkExec watermark) {
+            return new WatermarkOperator(
+                    watermark, context.execute(watermark.input(), partition), eventTimes[watermark.index()]);
+        }
+        if (node instanceof StatefulAggregateExec aggregate) {
+            return new StatefulAggregateOperator(aggregate, partition, context, this);
+        }
+        if (node instanceof StreamingDeduplicateExec deduplicate) {
+            return new StreamingDeduplicateOperator(deduplicate, partition, context, this);
+        }
+        if (node instanceof StreamingLimitExec limit) {
+            return new StreamingLimitOperator(limit, context, this);
+        }
+        throw new FreshetException(
+                ErrorCode.INTERNAL_ERROR,
+                "No streaming operator for " + node.getClass().getSimpleName());
+    }
+}
