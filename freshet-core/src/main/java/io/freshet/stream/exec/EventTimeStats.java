@@ -7,15 +7,34 @@ final class EventTimeStats {
     private double sum;
     private long count;
 
-    /** Adds what one partition saw. */
-    synchronized void add(long partitionMin, long partitionMax, double partitionSum, long partitionCount) {
+    private long[] samples = new long[0];
+    private int sampleCount;
+
+    /** Adds what one partition saw, with a sample of its event times (for latency percentiles). */
+    synchronized void add(
+            long partitionMin,
+            long partitionMax,
+            double partitionSum,
+            long partitionCount,
+            long[] sample,
+            int sampled) {
         if (partitionCount == 0) {
             return;
         }
+        if (sampleCount + sampled > samples.length) {
+            samples = java.util.Arrays.copyOf(samples, Math.max(2 * samples.length, sampleCount + sampled));
+        }
+        System.arraycopy(sample, 0, samples, sampleCount, sampled);
+        sampleCount += sampled;
         min = Math.min(min, partitionMin);
         max = Math.max(max, partitionMax);
         sum += partitionSum;
         count += partitionCount;
+    }
+
+    /** The sampled event times, in no order. */
+    synchronized long[] samples() {
+        return java.util.Arrays.copyOf(samples, sampleCount);
     }
 
     synchronized long count() {

@@ -6,6 +6,9 @@ import io.freshet.exec.BatchStream;
 
 /** Runs a {@link WatermarkExec}: batches pass unchanged; their event times go into the batch's stats. */
 final class WatermarkOperator implements BatchStream {
+    /** Event times kept per partition and batch for latency percentiles: every 16th row, up to this many. */
+    private static final int SAMPLE_SIZE = 1024;
+
     private final BatchStream input;
     private final int column;
     private final EventTimeStats stats;
@@ -13,6 +16,8 @@ final class WatermarkOperator implements BatchStream {
     private long max = Long.MIN_VALUE;
     private double sum;
     private long count;
+    private final long[] sample = new long[SAMPLE_SIZE];
+    private int sampled;
     private boolean reported;
 
     WatermarkOperator(WatermarkExec node, BatchStream input, EventTimeStats stats) {
@@ -36,6 +41,9 @@ final class WatermarkOperator implements BatchStream {
                 min = Math.min(min, time);
                 max = Math.max(max, time);
                 sum += time;
+                if ((count & 15) == 0 && sampled < SAMPLE_SIZE) {
+                    sample[sampled++] = time;
+                }
                 count++;
             }
         }
@@ -45,7 +53,7 @@ final class WatermarkOperator implements BatchStream {
     private void report() {
         if (!reported) {
             reported = true;
-            stats.add(min, max, sum, count);
+            stats.add(min, max, sum, count, sample, sampled);
         }
     }
 
