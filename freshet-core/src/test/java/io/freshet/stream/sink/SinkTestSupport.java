@@ -65,6 +65,15 @@ final class SinkTestSupport {
         }
     }
 
+    static Path write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);
