@@ -2,6 +2,7 @@ package io.freshet.cli;
 
 import io.freshet.DataFrame;
 import io.freshet.ResultPrinter;
+import io.freshet.connector.file.CsvResultFormat;
 import io.freshet.connector.file.ValueFormatter;
 import io.freshet.data.Batch;
 import io.freshet.data.Vector;
@@ -30,58 +31,15 @@ final class ResultWriter {
     }
 
     private static void writeCsv(DataFrame result, Writer out, ZoneId zone) throws IOException {
-        Schema schema = result.schema();
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < schema.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            appendField(line, schema.field(i).name());
-        }
-        out.write(line.append('\n').toString());
-        ValueFormatter formatter = new ValueFormatter(zone);
-        StringBuilder value = new StringBuilder();
+        CsvResultFormat csv = new CsvResultFormat(result.schema(), zone);
+        StringBuilder header = new StringBuilder();
+        csv.appendHeader(header);
+        out.write(header.toString());
         forEach(result, batch -> {
             StringBuilder text = new StringBuilder();
-            for (int row = 0; row < batch.rowCount(); row++) {
-                for (int c = 0; c < batch.columnCount(); c++) {
-                    if (c > 0) {
-                        text.append(',');
-                    }
-                    Vector vector = batch.column(c);
-                    if (vector.isNull(row)) {
-                        continue; // null is an empty, unquoted field
-                    }
-                    value.setLength(0);
-                    formatter.appendText(value, vector, row);
-                    appendField(text, value);
-                }
-                text.append('\n');
-            }
+            csv.appendRows(text, batch);
             write(out, text);
         });
-    }
-
-    /** RFC 4180: quote a field that is empty or holds a comma, a quote or a line break; double inner quotes. */
-    static void appendField(StringBuilder out, CharSequence text) {
-        boolean quote = text.length() == 0;
-        for (int i = 0; i < text.length() && !quote; i++) {
-            char c = text.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            out.append(text);
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c);
-            if (c == '"') {
-                out.append('"');
-            }
-        }
-        out.append('"');
     }
 
     private static void writeJson(DataFrame result, Writer out, ZoneId zone) {

@@ -22,7 +22,10 @@ import static java.util.Objects.requireNonNull;
  * <p>A path is a file, a directory (its regular files; subdirectories only with {@code recursiveFileLookup}),
  * or a glob with {@code *}, {@code ?}, {@code [abc]}, {@code [!abc]} and {@code {a,b}} in any segment, as
  * Hadoop's globs that Spark uses. Names starting with {@code _} or {@code .} ({@code _SUCCESS}, {@code
- * _temporary}, {@code .crc} files) are skipped in directory listings and glob matches, as Spark does.
+ * _temporary}, {@code .crc} files) are skipped in directory listings and glob matches, as Spark does. A
+ * directory that holds a streaming file sink's manifest ({@link FileSinkManifest}, {@code _freshet_metadata})
+ * lists as the files its manifest names, so that files of failed attempts are never read; as in Spark, a glob
+ * that matches the data files themselves bypasses the manifest.
  */
 public final class FilePaths {
     /** The split size the planner should use unless configured otherwise: 32 MiB. */
@@ -133,6 +136,11 @@ public final class FilePaths {
     }
 
     private static void listFiles(Path directory, boolean recursive, TreeSet<Path> files) {
+        if (FileSinkManifest.existsIn(directory)) {
+            // The output of a streaming file sink: only the files its manifest lists are committed data.
+            files.addAll(new FileSinkManifest(directory).files());
+            return;
+        }
         try (Stream<Path> children = Files.list(directory)) {
             for (Path child : children.sorted().toList()) {
                 if (isHidden(child)) {

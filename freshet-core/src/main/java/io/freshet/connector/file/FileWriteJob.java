@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.freshet.util.Checks.checkArgument;
 import static io.freshet.util.Checks.checkState;
 import static java.util.Objects.requireNonNull;
 
@@ -34,6 +35,10 @@ import static java.util.Objects.requireNonNull;
  * then writes nothing ({@code start} returns empty); {@code APPEND} adds parts; {@code OVERWRITE} deletes the old
  * contents at commit, only once all new parts are complete. On failure, {@link #abort()} deletes the
  * temporary files and leaves the directory as it was.
+ *
+ * <p>A streaming file sink writes each micro-batch as a job of its own ({@link #startMicroBatch}): it appends,
+ * names its parts {@code part-<batch id>-<uuid>.<csv|json>[.gz]} and writes no {@code _SUCCESS} marker, since
+ * the sink's manifest ({@link FileSinkManifest}) commits the batch instead.
  */
 public final class FileWriteJob {
     private static final String TEMPORARY = "_temporary";
@@ -49,6 +54,9 @@ public final class FileWriteJob {
     private final String jobId = UUID.randomUUID().toString();
     private final Path temporaryDirectory;
     private final List<PartWriter> parts = new ArrayList<>();
+    /** The micro-batch a streaming sink writes, or -1 for a batch write. */
+    private final long batchId;
+
     private boolean finished;
 
     private FileWriteJob(
@@ -58,7 +66,8 @@ public final class FileWriteJob {
             Schema schema,
             CsvOptions csvOptions,
             JsonOptions jsonOptions,
-            ValueFormatter formatter) {
+            ValueFormatter formatter,
+            long batchId) {
         this.directory = directory;
         this.format = format;
         this.mode = mode;
@@ -66,6 +75,7 @@ public final class FileWriteJob {
         this.csvOptions = csvOptions;
         this.jsonOptions = jsonOptions;
         this.formatter = formatter;
+        this.batchId = batchId;
         this.temporaryDirectory = directory.resolve(TEMPORARY).resolve(jobId);
     }
 
@@ -79,7 +89,7 @@ public final class FileWriteJob {
             Path directory, Schema schema, CsvOptions options, SaveMode mode, ZoneId zone) {
         requireNonNull(options, "options is null");
         ValueFormatter formatter = new ValueFormatter(zone, options.dateFormat(), options.timestampFormat(), true);
-        return start(new FileWriteJob(directory, FileFormat.CSV, mode, schema, options, null, formatter));
+        return start(new FileWriteJob(directory, FileFormat.CSV, mode, schema, options, null, formatter, -1));
     }
 
     /**
@@ -94,7 +104,38 @@ public final class FileWriteJob {
         requireNonNull(options, "options is null");
         ValueFormatter formatter =
                 new ValueFormatter(zone, options.dateFormat(), options.timestampFormat(), options.ignoreNullFields());
-        return start(new FileWriteJob(directory, FileFormat.JSON, mode, schema, null, options, formatter));
+        return start(new FileWriteJob(directory, FileFormat.JSON, mode, schema, null, options, formatter, -1));
+    }
+
+    /**
+     * Starts writing micro-batch {@code batchId} of a streaming file sink as CSV into {@code directory}.
+     *
+     * @throws FreshetException with {@code IO_ERROR}, also when {@code directory} is a file
+     */
+    public static FileWriteJob startMicroBatch(
+            Path directory, Schema schema, CsvOptions options, ZoneId zone, long batchId) {
+        requireNonNull(options, "options is null");
+        checkArgument(batchId >= 0, "batchId must be non-negative: %s", batchId);
+        ValueFormatter formatter = new ValueFormatter(zone, options.dateFormat(), options.timestampFormat(), true);
+        return start(new FileWriteJob(
+                        directory, FileFormat.CSV, SaveMode.APPEND, schema, options, null, formatter, batchId))
+                .orElseThrow();
+    }
+
+    /**
+     * Starts writing micro-batch {@code batchId} of a streaming file sink as JSON Lines into {@code directory}.
+     *
+     * @throws FreshetException with {@code IO_ERROR}, also when {@code directory} is a file
+     */
+    public static FileWriteJob startMicroBatch(
+            Path directory, Schema schema, JsonOptions options, ZoneId zone, long batchId) {
+        requireNonNull(options, "options is null");
+        checkArgument(batchId >= 0, "batchId must be non-negative: %s", batchId);
+        ValueFormatter formatter =
+                new ValueFormatter(zone, options.dateFormat(), options.timestampFormat(), options.ignoreNullFields());
+        return start(new FileWriteJob(
+                        directory, FileFormat.JSON, SaveMode.APPEND, schema, null, options, formatter, batchId))
+                .orElseThrow();
     }
 
     /** Writes all batches as one part file and commits; false when IGNORE skipped the write. */
@@ -184,8 +225,11 @@ public final class FileWriteJob {
     public synchronized PartWriter newPart() {
         checkState(!finished, "the write job has already committed or aborted");
         Compression compression = format == FileFormat.CSV ? csvOptions.compression() : jsonOptions.compression();
-        String fileName =
-                String.format("part-%05d-%s.%s%s", parts.size(), jobId, format.extension(), compression.extension());
+        String fileName = batchId >= 0
+                // Each part of a micro-batch gets its own uuid: a re-run of the batch never reuses a name.
+                ? String.format(
+                        "part-%d-%s.%s%s", batchId, UUID.randomUUID(), format.extension(), compression.extension())
+                : String.format("part-%05d-%s.%s%s", parts.size(), jobId, format.extension(), compression.extension());
         Path temporary = temporaryDirectory.resolve(fileName);
         PartWriter part = format == FileFormat.CSV
                 ? new PartWriter.CsvPartWriter(temporary, fileName, schema, formatter, csvOptions)
@@ -196,9 +240,11 @@ public final class FileWriteJob {
 
     /**
      * Moves the finished parts into the directory (first deleting its old contents for OVERWRITE) and writes
-     * {@code _SUCCESS}. Every part must be closed.
+     * {@code _SUCCESS} (not for a micro-batch). Every part must be closed.
+     *
+     * @return the committed part files, in the order they were opened
      */
-    public synchronized void commit() {
+    public synchronized List<Path> commit() {
         checkState(!finished, "the write job has already committed or aborted");
         for (PartWriter part : parts) {
             checkState(part.isClosed(), "part %s is not closed", part.fileName());
@@ -208,13 +254,19 @@ public final class FileWriteJob {
             if (mode == SaveMode.OVERWRITE) {
                 deleteOldContents();
             }
+            List<Path> committed = new ArrayList<>();
             for (PartWriter part : parts) {
-                move(part.temporaryPath, directory.resolve(part.fileName()));
+                Path target = directory.resolve(part.fileName());
+                move(part.temporaryPath, target);
+                committed.add(target);
             }
             deleteTemporaryDirectory();
-            Path success = directory.resolve(SUCCESS);
-            Files.deleteIfExists(success);
-            Files.createFile(success);
+            if (batchId < 0) {
+                Path success = directory.resolve(SUCCESS);
+                Files.deleteIfExists(success);
+                Files.createFile(success);
+            }
+            return List.copyOf(committed);
         } catch (IOException e) {
             throw new FreshetException(
                     ErrorCode.IO_ERROR, "Cannot commit the write to " + directory + ": " + e.getMessage(), e);
