@@ -407,6 +407,11 @@ public final class DataFrame {
                 builder().withWatermark(relation, functions.col(eventTimeColumn).expr(), micros));
     }
 
+    /** Starts this streaming DataFrame as a query: choose the sink, output mode and trigger, then {@code start()}. */
+    public DataStreamWriter writeStream() {
+        return new DataStreamWriter(session, this);
+    }
+
     /** Registers this DataFrame as a temporary view for SQL. */
     public void createOrReplaceTempView(String name) {
         session.sqlSession().registerView(name, relation, true);

@@ -31,6 +31,7 @@ public final class Freshet implements AutoCloseable {
     private final SqlSession sqlSession;
     private volatile boolean closed;
     private volatile ProgressListener progressListener;
+    private final StreamingQueryManager streams = new StreamingQueryManager();
 
     private Freshet(Map<String, String> settings) {
         this.config = new RuntimeConfig(settings);
@@ -104,6 +105,17 @@ public final class Freshet implements AutoCloseable {
         catalog.register(new Catalog.TableEntry(name, format, source, Map.of(), null), true);
     }
 
+    /** Reads tables as streams: a directory files arrive in, a {@code rate} generator, a streamable table. */
+    public DataStreamReader readStream() {
+        checkOpen();
+        return new DataStreamReader(this);
+    }
+
+    /** The session's streaming queries and their listeners. */
+    public StreamingQueryManager streams() {
+        return streams;
+    }
+
     /** The names of the registered tables and views, sorted. */
     public List<String> tables() {
         return catalog.names();
@@ -125,6 +137,7 @@ public final class Freshet implements AutoCloseable {
 
     @Override
     public void close() {
+        streams.stopAll();
         closed = true;
     }
 

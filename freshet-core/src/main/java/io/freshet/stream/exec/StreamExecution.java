@@ -125,11 +125,22 @@ public final class StreamExecution implements StreamingQuery {
         }
     }
 
-    /** Checks and starts a streaming query; errors in the query or the checkpoint are thrown here. */
-    public static StreamExecution start(StreamingQuerySpec spec) {
-        StreamExecution execution = new StreamExecution(spec);
-        execution.thread.start();
-        return execution;
+    /**
+     * Checks a streaming query against the output mode and its checkpoint and opens its sources and
+     * state, ready to {@link #start()}; errors in the query or the checkpoint are thrown here.
+     */
+    public static StreamExecution create(StreamingQuerySpec spec) {
+        return new StreamExecution(spec);
+    }
+
+    /** Starts the micro-batch loop on the query's own thread. */
+    public void start() {
+        thread.start();
+    }
+
+    /** Releases what {@link #create} opened, for a query that will not be started. */
+    public void discard() {
+        closeResources();
     }
 
     // ---- checkpoint and recovery --------------------------------------------------------------------
