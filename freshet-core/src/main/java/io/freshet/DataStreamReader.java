@@ -1,7 +1,5 @@
 package io.freshet;
 
-import static java.util.Objects.requireNonNull;
-
 import io.freshet.catalog.TableSource;
 import io.freshet.connector.file.FileFormat;
 import io.freshet.connector.file.FileTableSource;
@@ -13,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Reads tables as streams ({@code session.readStream()}), as Spark's {@code DataStreamReader}: a directory
@@ -80,13 +80,15 @@ public final class DataStreamReader {
     public DataFrame load(String path) {
         if (format == null) {
             throw new AnalysisException(
-                    ErrorCode.INVALID_OPTION, "load() needs a format: call format(\"csv\"), format(\"json\") or format(\"rate\")");
+                    ErrorCode.INVALID_OPTION,
+                    "load() needs a format: call format(\"csv\"), format(\"json\") or format(\"rate\")");
         }
         return switch (format) {
             case "csv" -> csv(path);
             case "json" -> json(path);
-            default -> throw new AnalysisException(
-                    ErrorCode.INVALID_OPTION, "Unknown stream format '" + format + "'; use csv, json or rate");
+            default ->
+                throw new AnalysisException(
+                        ErrorCode.INVALID_OPTION, "Unknown stream format '" + format + "'; use csv, json or rate");
         };
     }
 
@@ -96,8 +98,8 @@ public final class DataStreamReader {
     }
 
     private DataFrame files(FileFormat fileFormat, String path) {
-        FileTableSource source =
-                FileTableSource.create(fileFormat, List.of(path), options, session.conf().timeZone(), schema);
+        FileTableSource source = FileTableSource.create(
+                fileFormat, List.of(path), options, session.conf().timeZone(), schema);
         Path fileName = Path.of(path).getFileName();
         return stream(fileName == null ? path : fileName.toString(), source);
     }

@@ -1,7 +1,5 @@
 package io.freshet;
 
-import static java.util.Objects.requireNonNull;
-
 import io.freshet.connector.file.FileFormat;
 import io.freshet.connector.file.FileTableSource;
 import io.freshet.connector.memory.MemoryTableSource;
@@ -30,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Starts a streaming DataFrame as a query ({@code df.writeStream()}), as Spark's {@code
@@ -132,7 +132,8 @@ public final class DataStreamWriter {
         if (!(table instanceof FileTableSource files) || files.paths().size() != 1) {
             throw new AnalysisException(
                     ErrorCode.UNSUPPORTED,
-                    "A stream can be written to a CSV or JSON table with one location; " + name + " is " + table.describe());
+                    "A stream can be written to a CSV or JSON table with one location; " + name + " is "
+                            + table.describe());
         }
         format = files.format() == FileFormat.CSV ? "csv" : "json";
         files.options().forEach(options::putIfAbsent);
@@ -150,7 +151,8 @@ public final class DataStreamWriter {
         RuntimeConfig config = session.conf();
         LogicalPlan optimized = QueryExecution.optimize(plan, session.newEvalContext());
         StreamSink sink = foreachBatch != null ? new ForeachBatchSink(session, foreachBatch) : sink();
-        List<StreamingQueryListener> listeners = new ArrayList<>(session.streams().listeners());
+        List<StreamingQueryListener> listeners =
+                new ArrayList<>(session.streams().listeners());
         StreamingQueryManager manager = session.streams();
         listeners.add(new StreamingQueryListener() {
             @Override
@@ -194,7 +196,8 @@ public final class DataStreamWriter {
         if (foreachBatch == null && (format.equals("csv") || format.equals("json") || format.equals("batch-csv"))) {
             throw new AnalysisException(
                     ErrorCode.INVALID_OPTION,
-                    "The " + format + " sink needs a checkpoint for exactly-once output: set option(\"checkpointLocation\", dir)"
+                    "The " + format
+                            + " sink needs a checkpoint for exactly-once output: set option(\"checkpointLocation\", dir)"
                             + " or the configuration " + CHECKPOINT_ROOT + " and a queryName");
         }
         try {
@@ -208,10 +211,11 @@ public final class DataStreamWriter {
 
     private StreamSink sink() {
         return switch (format) {
-            case "console" -> new ConsoleSink(
-                    System.out,
-                    Integer.parseInt(options.getOrDefault("numRows", "20")),
-                    Boolean.parseBoolean(options.getOrDefault("truncate", "true")));
+            case "console" ->
+                new ConsoleSink(
+                        System.out,
+                        Integer.parseInt(options.getOrDefault("numRows", "20")),
+                        Boolean.parseBoolean(options.getOrDefault("truncate", "true")));
             case "memory" -> {
                 if (queryName == null) {
                     throw new AnalysisException(
@@ -237,10 +241,12 @@ public final class DataStreamWriter {
                         sinkOptions,
                         session.conf().timeZone());
             }
-            case "batch-csv" -> new PerBatchCsvSink(Path.of(path()), session.conf().timeZone());
-            default -> throw new AnalysisException(
-                    ErrorCode.INVALID_OPTION,
-                    "Unknown streaming sink format '" + format + "': use console, memory, csv, json or batch-csv");
+            case "batch-csv" ->
+                new PerBatchCsvSink(Path.of(path()), session.conf().timeZone());
+            default ->
+                throw new AnalysisException(
+                        ErrorCode.INVALID_OPTION,
+                        "Unknown streaming sink format '" + format + "': use console, memory, csv, json or batch-csv");
         };
     }
 
@@ -248,7 +254,8 @@ public final class DataStreamWriter {
         String path = options.get("path");
         if (path == null) {
             throw new AnalysisException(
-                    ErrorCode.INVALID_OPTION, "The " + format + " sink needs a path: start(path) or option(\"path\", dir)");
+                    ErrorCode.INVALID_OPTION,
+                    "The " + format + " sink needs a path: start(path) or option(\"path\", dir)");
         }
         return path;
     }
