@@ -110,11 +110,6 @@ public final class DurableFiles {
         }
     }
 
-    /** Whether {@code name} is the name of a temporary file of {@link #writeAtomically}. */
-    public static boolean isTemporary(String name) {
-        return name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX);
-    }
-
     /**
      * Forces a written file's content to the storage device.
      *
