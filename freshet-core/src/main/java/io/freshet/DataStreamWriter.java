@@ -215,13 +215,14 @@ public final class DataStreamWriter {
                 new ConsoleSink(
                         System.out,
                         Integer.parseInt(options.getOrDefault("numRows", "20")),
-                        Boolean.parseBoolean(options.getOrDefault("truncate", "true")));
+                        Boolean.parseBoolean(options.getOrDefault("truncate", "true")),
+                        session.conf().timeZone());
             case "memory" -> {
                 if (queryName == null) {
                     throw new AnalysisException(
                             ErrorCode.INVALID_OPTION, "The memory sink needs a queryName: it names the table to query");
                 }
-                MemorySink memory = new MemorySink(queryName);
+                MemorySink memory = new MemorySink(queryName, frame.schema());
                 session.registerTable(queryName, memory.table());
                 yield memory;
             }

@@ -101,6 +101,7 @@ public final class StreamExecution implements StreamingQuery {
         this.spec = spec;
         this.conf = new StreamingConf(spec.conf());
         this.planner = new IncrementalPlanner(spec.plan(), spec.mode());
+        spec.sink().checkOutputMode(spec.mode());
         this.checkpoint = spec.checkpoint();
         this.offsetLog = new OffsetLog(checkpoint);
         this.commitLog = new CommitLog(checkpoint);
