@@ -11,6 +11,7 @@ import io.freshet.stream.exec.StreamingQuerySpec;
 import io.freshet.stream.sink.ConsoleSink;
 import io.freshet.stream.sink.FileStreamSink;
 import io.freshet.stream.sink.MemorySink;
+import io.freshet.stream.sink.MemoryTableSink;
 import io.freshet.stream.sink.PerBatchCsvSink;
 import io.freshet.stream.sink.SinkBatch;
 import io.freshet.stream.sink.StreamSink;
@@ -167,6 +168,7 @@ public final class DataStreamWriter {
                 trigger,
                 checkpoint(),
                 sink,
+                lateRowsSink(),
                 config.getAll(),
                 config.timeZone(),
                 null,
@@ -182,6 +184,42 @@ public final class DataStreamWriter {
         }
         execution.start();
         return execution;
+    }
+
+    /**
+     * The late-rows side table ({@code lateRows} option), given the schema of the late rows: rows a
+     * stateful operator drops as late are appended to this table (a new in-memory table unless a memory,
+     * CSV or JSON table of that name exists), in the same micro-batch commit as the main output.
+     */
+    private java.util.function.Function<io.freshet.types.Schema, StreamSink> lateRowsSink() {
+        String table = options.get("lateRows");
+        if (table == null) {
+            return null;
+        }
+        return schema -> {
+            java.util.Optional<io.freshet.catalog.Catalog.CatalogEntry> entry =
+                    session.catalog().find(table);
+            if (entry.isPresent() && entry.get() instanceof io.freshet.catalog.Catalog.TableEntry existing) {
+                if (existing.source() instanceof FileTableSource files
+                        && files.paths().size() == 1) {
+                    return new FileStreamSink(
+                            Path.of(files.paths().get(0)),
+                            files.format(),
+                            files.options(),
+                            session.conf().timeZone());
+                }
+                if (existing.source() instanceof MemoryTableSource memory) {
+                    return new MemoryTableSink(memory);
+                }
+                throw new AnalysisException(
+                        ErrorCode.UNSUPPORTED,
+                        "The late-rows table " + table + " must be a memory, CSV or JSON table; it is "
+                                + existing.source().describe());
+            }
+            MemorySink memory = new MemorySink(table, schema);
+            session.registerTable(table, memory.table());
+            return memory;
+        };
     }
 
     private Path checkpoint() {

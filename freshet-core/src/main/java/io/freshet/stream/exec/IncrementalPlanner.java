@@ -1,7 +1,9 @@
 package io.freshet.stream.exec;
 
 import io.freshet.catalog.TableSource;
+import io.freshet.expr.Call;
 import io.freshet.expr.Expr;
+import io.freshet.expr.functions.TimeWindowFunctions;
 import io.freshet.plan.logical.Aggregate;
 import io.freshet.plan.logical.AggregateCall;
 import io.freshet.plan.logical.Deduplicate;
@@ -78,6 +80,44 @@ final class IncrementalPlanner {
             case Limit limit -> mode == OutputMode.COMPLETE ? null : "limit";
             default -> null;
         };
+    }
+
+    /**
+     * The columns of the rows a late-rows table receives: the input of the query's one stateful operator
+     * that drops late rows. Refused when several could drop rows (their rows would differ in shape).
+     */
+    io.freshet.types.Schema lateRowsSchema() {
+        List<LogicalPlan> dropping = new ArrayList<>();
+        collectLateDropping(plan, dropping);
+        if (dropping.size() > 1) {
+            throw new io.freshet.AnalysisException(
+                    io.freshet.ErrorCode.UNSUPPORTED,
+                    "A late-rows table needs a query with one stateful operator that drops late rows; this one has "
+                            + dropping.size() + ". Remove the late-rows option or split the query");
+        }
+        return dropping.isEmpty()
+                ? sources.get(0).schema()
+                : dropping.get(0).inputs().get(0).schema();
+    }
+
+    private void collectLateDropping(LogicalPlan node, List<LogicalPlan> dropping) {
+        if (isStreaming(node) && mode != OutputMode.COMPLETE) {
+            boolean drops =
+                    switch (node) {
+                        case Aggregate aggregate ->
+                            EventTime.columnsOf(aggregate).keySet().stream()
+                                    .anyMatch(column ->
+                                            column < aggregate.groupKeys().size());
+                        case Deduplicate deduplicate ->
+                            !EventTime.columnsOf(deduplicate.input()).isEmpty();
+                        case io.freshet.plan.logical.Join join -> isStreaming(join.left()) && isStreaming(join.right());
+                        default -> false;
+                    };
+            if (drops) {
+                dropping.add(node);
+            }
+        }
+        node.inputs().forEach(input -> collectLateDropping(input, dropping));
     }
 
     /** The query's streaming scans, in source order. */
@@ -161,6 +201,12 @@ final class IncrementalPlanner {
                         .min(java.util.Comparator.comparingInt(EventTime::column))
                         .orElse(null);
                 List<Expr> keys = aggregate.groupKeys();
+                TimeWindowFunctions.WindowSpec tumbling = null;
+                if (eventTime != null
+                        && keys.get(eventTime.column()) instanceof Call call
+                        && call.function() instanceof TimeWindowFunctions.TumblingWindow window) {
+                    tumbling = window.spec();
+                }
                 yield new StatefulAggregateExec(
                         planChild.apply(aggregate.input()),
                         keys,
@@ -169,6 +215,7 @@ final class IncrementalPlanner {
                         id,
                         eventTime == null ? -1 : eventTime.column(),
                         eventTime != null && eventTime.window(),
+                        tumbling,
                         keys.isEmpty() ? 1 : parallelism);
             }
             case Deduplicate deduplicate ->

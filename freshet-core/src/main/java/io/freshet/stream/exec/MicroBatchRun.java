@@ -24,6 +24,8 @@ final class MicroBatchRun implements ExtensionOperators {
     private final Map<Integer, OperatorState> states;
     private final Map<Integer, OperatorCounters> counters;
     private final EventTimeStats[] eventTimes;
+    private final boolean collectLateRows;
+    private final java.util.List<io.freshet.data.Batch> lateRows = new java.util.ArrayList<>();
 
     MicroBatchRun(
             long batchId,
@@ -31,13 +33,34 @@ final class MicroBatchRun implements ExtensionOperators {
             OutputMode mode,
             Map<Integer, OperatorState> states,
             Map<Integer, OperatorCounters> counters,
-            EventTimeStats[] eventTimes) {
+            EventTimeStats[] eventTimes,
+            boolean collectLateRows) {
         this.batchId = batchId;
         this.watermarkMicros = watermarkMicros;
         this.mode = mode;
         this.states = states;
         this.counters = counters;
         this.eventTimes = eventTimes;
+        this.collectLateRows = collectLateRows;
+    }
+
+    /** Whether late rows go to a side table instead of being only counted. */
+    boolean collectsLateRows() {
+        return collectLateRows;
+    }
+
+    /** Keeps rows a stateful operator found late, for the late-rows side table. */
+    void addLateRows(io.freshet.data.Batch rows) {
+        synchronized (lateRows) {
+            lateRows.add(rows);
+        }
+    }
+
+    /** The late rows of this micro-batch. */
+    java.util.List<io.freshet.data.Batch> lateRows() {
+        synchronized (lateRows) {
+            return java.util.List.copyOf(lateRows);
+        }
     }
 
     boolean hasWatermark() {

@@ -1,6 +1,7 @@
 package io.freshet.stream.exec;
 
 import io.freshet.expr.Expr;
+import io.freshet.expr.functions.TimeWindowFunctions;
 import io.freshet.plan.physical.AggregateExpr;
 import io.freshet.plan.physical.ExtensionExec;
 import io.freshet.plan.physical.PhysicalNode;
@@ -18,6 +19,8 @@ import static java.util.Objects.requireNonNull;
  * @param operatorId the operator's stable id, naming its state in the checkpoint
  * @param eventTimeKey the group key carrying event time (a timestamp or a window), or -1
  * @param eventTimeIsWindow whether that key is a window struct, whose end is its event time
+ * @param tumblingWindow when the event-time key is {@code window(ts, size)} of a column, its parameters:
+ *     the operator then groups by the window's start as a timestamp and builds the struct only for output
  */
 record StatefulAggregateExec(
         PhysicalNode input,
@@ -27,6 +30,7 @@ record StatefulAggregateExec(
         int operatorId,
         int eventTimeKey,
         boolean eventTimeIsWindow,
+        TimeWindowFunctions.WindowSpec tumblingWindow,
         int partitionCount)
         implements ExtensionExec {
     StatefulAggregateExec {

@@ -13,12 +13,14 @@ import io.freshet.expr.Expr;
 import io.freshet.expr.FunctionRegistry;
 import io.freshet.expr.aggregate.AggregateFunction;
 import io.freshet.expr.aggregate.GroupedAccumulator;
+import io.freshet.expr.functions.TimeWindowFunctions;
 import io.freshet.plan.physical.AggregateExpr;
 import io.freshet.state.KeyGroupState;
 import io.freshet.state.StateCursor;
 import io.freshet.streaming.OutputMode;
 import io.freshet.types.DataType;
 import io.freshet.types.StructValue;
+import io.freshet.types.TimestampType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -60,7 +62,12 @@ final class StatefulAggregateOperator implements BatchStream {
         this.run = run;
         this.state = run.state(node.operatorId());
         this.counters = run.counters(node.operatorId());
-        this.keyTypes = node.groupKeys().stream().map(Expr::type).toList();
+        List<DataType> types =
+                new ArrayList<>(node.groupKeys().stream().map(Expr::type).toList());
+        if (node.tumblingWindow() != null) {
+            types.set(node.eventTimeKey(), TimestampType.TIMESTAMP);
+        }
+        this.keyTypes = List.copyOf(types);
         this.keyCodec = new RowCodec(keyTypes);
         this.functions = plainFunctions(node.aggregates());
     }
@@ -101,7 +108,7 @@ final class StatefulAggregateOperator implements BatchStream {
     private Partial aggregate(int inputPartition) {
         List<AggregateExpr> aggregates = node.aggregates();
         int keyCount = node.groupKeys().size();
-        Evaluator[] keyEvaluators = compile(node.groupKeys());
+        Evaluator[] keyEvaluators = compile(groupingExprs());
         GroupByHash groups = new GroupByHash(keyTypes);
         GroupedAccumulator[] accumulators = new GroupedAccumulator[aggregates.size()];
         GroupByHash[] distinct = new GroupByHash[aggregates.size()];
@@ -122,7 +129,8 @@ final class StatefulAggregateOperator implements BatchStream {
         int[] groupIds = new int[0];
         int[] scratch = new int[0];
         try (BatchStream input = context.execute(node.input(), inputPartition)) {
-            for (Batch batch = input.next(); batch != null; batch = input.next()) {
+            for (Batch next = input.next(); next != null; next = input.next()) {
+                Batch batch = next;
                 int rows = batch.rowCount();
                 if (rows == 0) {
                     continue;
@@ -132,6 +140,18 @@ final class StatefulAggregateOperator implements BatchStream {
                     scratch = new int[rows];
                 }
                 Vector[] keys = evaluate(keyEvaluators, batch);
+                if (node.tumblingWindow() != null) {
+                    keys[node.eventTimeKey()] = windowStarts((LongVector) keys[node.eventTimeKey()], rows);
+                }
+                int[] onTime = dropLate(batch, keys, rows);
+                if (onTime != null) {
+                    rows = onTime.length;
+                    if (rows == 0) {
+                        continue;
+                    }
+                    batch = batch.select(onTime, rows);
+                    keys = selectAll(keys, onTime, rows);
+                }
                 groups.assign(keys, rows, groupIds);
                 for (int k = 0; k < aggregates.size(); k++) {
                     Batch selected = batch;
@@ -173,6 +193,68 @@ final class StatefulAggregateOperator implements BatchStream {
             }
         }
         return new Partial(groups.keys(), groups.groupCount(), accumulators, pairs);
+    }
+
+    /** The expressions grouped by: the keys, with a tumbling window's timestamp in place of the window. */
+    private List<Expr> groupingExprs() {
+        List<Expr> exprs = new ArrayList<>(node.groupKeys());
+        if (node.tumblingWindow() != null) {
+            exprs.set(
+                    node.eventTimeKey(),
+                    ((io.freshet.expr.Call) exprs.get(node.eventTimeKey()))
+                            .args()
+                            .get(0));
+        }
+        return exprs;
+    }
+
+    /** The start of each row's tumbling window (null for a null timestamp). */
+    private LongVector windowStarts(LongVector timestamps, int rows) {
+        TimeWindowFunctions.WindowSpec spec = node.tumblingWindow();
+        long[] starts = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            long ts = timestamps.getLong(i);
+            starts[i] = ts - Math.floorMod(ts - spec.startMicros(), spec.slideMicros());
+        }
+        return new LongVector(TimestampType.TIMESTAMP, starts, timestamps.nulls(), rows);
+    }
+
+    /**
+     * Drops the rows that are late for their group (event time, or window end, at or below the batch's
+     * watermark), counting them and keeping them for the late-rows table; returns the positions of the
+     * rows on time, or null when all are.
+     */
+    private int[] dropLate(Batch batch, Vector[] keys, int rows) {
+        if (run.mode == OutputMode.COMPLETE || node.eventTimeKey() < 0 || !run.hasWatermark()) {
+            return null;
+        }
+        int[] onTime = null;
+        int[] late = null;
+        int onTimeCount = 0;
+        int lateCount = 0;
+        for (int i = 0; i < rows; i++) {
+            if (eventTime(keys, i) <= run.watermarkMicros) {
+                if (onTime == null) {
+                    onTime = new int[rows];
+                    late = new int[rows];
+                    for (int j = 0; j < i; j++) {
+                        onTime[j] = j;
+                    }
+                    onTimeCount = i;
+                }
+                late[lateCount++] = i;
+            } else if (onTime != null) {
+                onTime[onTimeCount++] = i;
+            }
+        }
+        if (onTime == null) {
+            return null;
+        }
+        counters.rowsDroppedByWatermark.addAndGet(lateCount);
+        if (run.collectsLateRows()) {
+            run.addLateRows(batch.select(late, lateCount));
+        }
+        return Arrays.copyOf(onTime, onTimeCount);
     }
 
     // ---- phase 2: merge the owned groups into their state and emit ----------------------------------
@@ -254,26 +336,17 @@ final class StatefulAggregateOperator implements BatchStream {
     }
 
     private boolean ownedAndOnTime(Vector[] keys, int row) {
-        if (isLate(keys, row)) {
-            counters.rowsDroppedByWatermark.incrementAndGet();
-            return false;
-        }
         int keyGroup = state.keyGroupOf(hash(keyCodec.encode(keys, row)));
         return state.owns(keyGroup, partition, node.partitionCount());
-    }
-
-    /** A group is late when its event time (a window's end) is at or below the batch's watermark. */
-    private boolean isLate(Vector[] keys, int row) {
-        return run.mode != OutputMode.COMPLETE
-                && node.eventTimeKey() >= 0
-                && run.hasWatermark()
-                && eventTime(keys, row) <= run.watermarkMicros;
     }
 
     private long eventTime(Vector[] keys, int row) {
         Vector column = keys[node.eventTimeKey()];
         if (column.isNull(row)) {
             return Long.MAX_VALUE;
+        }
+        if (node.tumblingWindow() != null) {
+            return ((LongVector) column).getLong(row) + node.tumblingWindow().sizeMicros();
         }
         if (node.eventTimeIsWindow()) {
             return (Long) ((StructValue) column.get(row)).get(1);
@@ -295,10 +368,6 @@ final class StatefulAggregateOperator implements BatchStream {
         int[] fresh = new int[pairCount];
         int freshCount = 0;
         for (int i = 0; i < pairCount; i++) {
-            if (isLate(keys, i)) {
-                counters.rowsDroppedByWatermark.incrementAndGet();
-                continue;
-            }
             byte[] key = keyCodec.encode(keys, i);
             int keyGroup = state.keyGroupOf(hash(key));
             if (!state.owns(keyGroup, partition, node.partitionCount())) {
@@ -398,6 +467,9 @@ final class StatefulAggregateOperator implements BatchStream {
         if (value == null) {
             return Long.MAX_VALUE;
         }
+        if (node.tumblingWindow() != null) {
+            return (Long) value + node.tumblingWindow().sizeMicros();
+        }
         return node.eventTimeIsWindow() ? (Long) ((StructValue) value).get(1) : (Long) value;
     }
 
@@ -440,11 +512,27 @@ final class StatefulAggregateOperator implements BatchStream {
     private Batch result(Vector[] keys, GroupedAccumulator[] accumulators, int groupCount, int offset) {
         Vector[] columns = new Vector[keys.length + accumulators.length];
         System.arraycopy(keys, 0, columns, 0, keys.length);
+        if (node.tumblingWindow() != null) {
+            columns[node.eventTimeKey()] = windowStructs((LongVector) keys[node.eventTimeKey()], groupCount);
+        }
         for (int k = 0; k < accumulators.length; k++) {
             Vector values = accumulators[k].result(groupCount + offset);
             columns[keys.length + k] = offset == 0 ? values : values.slice(offset, groupCount);
         }
         return new Batch(columns, groupCount);
+    }
+
+    /** The {@code {start, end}} structs of windows given by their starts. */
+    private Vector windowStructs(LongVector starts, int count) {
+        Object[] windows = new Object[count];
+        long size = node.tumblingWindow().sizeMicros();
+        for (int i = 0; i < count; i++) {
+            if (!starts.isNull(i)) {
+                long start = starts.getLong(i);
+                windows[i] = new StructValue(new Object[] {start, start + size});
+            }
+        }
+        return new io.freshet.data.ObjectVector(TimeWindowFunctions.WINDOW_TYPE, windows, count);
     }
 
     private GroupedAccumulator[] newAccumulators() {

@@ -28,6 +28,7 @@ import io.freshet.stream.source.Offset;
 import io.freshet.stream.source.StreamSource;
 import io.freshet.stream.source.StreamSourceContext;
 import io.freshet.stream.source.StreamableTable;
+import io.freshet.streaming.OutputMode;
 import io.freshet.streaming.SinkProgress;
 import io.freshet.streaming.SourceProgress;
 import io.freshet.streaming.StateOperatorProgress;
@@ -63,6 +64,8 @@ public final class StreamExecution implements StreamingQuery {
 
     private final StreamingQuerySpec spec;
     private final StreamingConf conf;
+    private final io.freshet.stream.sink.StreamSink lateRowsSink;
+    private final io.freshet.types.Schema lateRowsSchema;
     private final IncrementalPlanner planner;
     private final Path checkpoint;
     private final UUID id;
@@ -102,6 +105,8 @@ public final class StreamExecution implements StreamingQuery {
         this.conf = new StreamingConf(spec.conf());
         this.planner = new IncrementalPlanner(spec.plan(), spec.mode());
         spec.sink().checkOutputMode(spec.mode());
+        this.lateRowsSchema = spec.lateRows() == null ? null : planner.lateRowsSchema();
+        this.lateRowsSink = spec.lateRows() == null ? null : spec.lateRows().apply(lateRowsSchema);
         this.checkpoint = spec.checkpoint();
         this.offsetLog = new OffsetLog(checkpoint);
         this.commitLog = new CommitLog(checkpoint);
@@ -437,7 +442,8 @@ public final class StreamExecution implements StreamingQuery {
         for (IncrementalPlanner.StatefulOperator operator : planner.operators()) {
             counters.put(operator.id(), new OperatorCounters());
         }
-        MicroBatchRun run = new MicroBatchRun(batchId, watermark, spec.mode(), states, counters, eventTimes);
+        MicroBatchRun run =
+                new MicroBatchRun(batchId, watermark, spec.mode(), states, counters, eventTimes, lateRowsSink != null);
         durations.put("queryPlanning", millisSince(started));
         started = System.nanoTime();
         List<Batch> output;
@@ -451,6 +457,11 @@ public final class StreamExecution implements StreamingQuery {
         }
         SinkBatch sinkBatch = new SinkBatch(id.toString(), batchId, spec.mode(), physical.schema(), output);
         spec.sink().addBatch(sinkBatch);
+        if (lateRowsSink != null) {
+            // Written before the commit, like the main output, so both are exactly once per batch id.
+            lateRowsSink.addBatch(
+                    new SinkBatch(id.toString(), batchId, OutputMode.APPEND, lateRowsSchema, run.lateRows()));
+        }
         long sinkCommitMicros = System.currentTimeMillis() * 1000;
         durations.put("addBatch", millisSince(started));
         started = System.nanoTime();
@@ -673,6 +684,9 @@ public final class StreamExecution implements StreamingQuery {
         }
         try {
             spec.sink().close();
+            if (lateRowsSink != null) {
+                lateRowsSink.close();
+            }
         } catch (RuntimeException ignored) {
             // As above.
         }

@@ -115,10 +115,12 @@ final class StreamingDeduplicateOperator implements BatchStream {
         boolean lateCheck = times != null && run.hasWatermark();
         int[] kept = new int[rowCount];
         int keptCount = 0;
+        int[] late = new int[rowCount];
+        int lateCount = 0;
         for (int i = 0; i < rowCount; i++) {
             long time = times == null || times.isNull(i) ? Long.MAX_VALUE : times.getLong(i);
             if (lateCheck && time <= run.watermarkMicros) {
-                counters.rowsDroppedByWatermark.incrementAndGet();
+                late[lateCount++] = i;
                 continue;
             }
             KeyGroupState group = state.store.group(part.keyGroups()[i]);
@@ -133,6 +135,12 @@ final class StreamingDeduplicateOperator implements BatchStream {
             }
             counters.rowsUpdated.incrementAndGet();
             kept[keptCount++] = i;
+        }
+        if (lateCount > 0) {
+            counters.rowsDroppedByWatermark.addAndGet(lateCount);
+            if (run.collectsLateRows()) {
+                run.addLateRows(rows.select(late, lateCount));
+            }
         }
         return keptCount == rowCount ? rows : rows.select(kept, keptCount);
     }

@@ -20,6 +20,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param name the query's name (may be null)
  * @param pool the session's worker pool (null: the query makes its own)
+ * @param lateRows makes the sink of the late-rows side table from the late rows' schema, or null to only
+ *     count late rows
  * @param listeners the session's listeners, called on the query's thread
  */
 public record StreamingQuerySpec(
@@ -29,6 +31,7 @@ public record StreamingQuerySpec(
         Trigger trigger,
         Path checkpoint,
         StreamSink sink,
+        java.util.function.Function<io.freshet.types.Schema, StreamSink> lateRows,
         Map<String, String> conf,
         ZoneId timeZone,
         ForkJoinPool pool,
