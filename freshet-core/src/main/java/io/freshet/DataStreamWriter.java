@@ -53,6 +53,7 @@ public final class DataStreamWriter {
     private String format = "console";
     private String queryName;
     private BiConsumer<DataFrame, Long> foreachBatch;
+    private StreamSink customSink;
 
     DataStreamWriter(Freshet session, DataFrame frame) {
         this.session = session;
@@ -141,6 +142,12 @@ public final class DataStreamWriter {
         return start(files.paths().get(0));
     }
 
+    /** Starts the query into a sink of the engine's own (e.g. an existing in-memory table). */
+    StreamingQuery start(StreamSink sink) {
+        this.customSink = requireNonNull(sink, "sink is null");
+        return start();
+    }
+
     /** Checks the query, recovers from its checkpoint, and starts it on its own thread. */
     public StreamingQuery start() {
         LogicalPlan plan = frame.logicalPlan();
@@ -151,7 +158,9 @@ public final class DataStreamWriter {
         }
         RuntimeConfig config = session.conf();
         LogicalPlan optimized = QueryExecution.optimize(plan, session.newEvalContext());
-        StreamSink sink = foreachBatch != null ? new ForeachBatchSink(session, foreachBatch) : sink();
+        StreamSink sink = customSink != null
+                ? customSink
+                : foreachBatch != null ? new ForeachBatchSink(session, foreachBatch) : sink();
         List<StreamingQueryListener> listeners =
                 new ArrayList<>(session.streams().listeners());
         StreamingQueryManager manager = session.streams();
@@ -231,7 +240,9 @@ public final class DataStreamWriter {
         if (root != null && queryName != null) {
             return Path.of(root, queryName);
         }
-        if (foreachBatch == null && (format.equals("csv") || format.equals("json") || format.equals("batch-csv"))) {
+        if (foreachBatch == null
+                && customSink == null
+                && (format.equals("csv") || format.equals("json") || format.equals("batch-csv"))) {
             throw new AnalysisException(
                     ErrorCode.INVALID_OPTION,
                     "The " + format

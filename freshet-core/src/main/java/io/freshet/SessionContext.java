@@ -19,6 +19,11 @@ import static java.util.Objects.requireNonNull;
 
 /** What the SQL layer sees of a {@link Freshet} session. */
 final class SessionContext implements SqlSession.Host {
+    /** The output mode of streaming queries started from SQL, unless the table's properties set {@code outputMode}. */
+    static final String OUTPUT_MODE = "freshet.streaming.output-mode";
+    /** The trigger of streaming queries started from SQL ({@code freshet run --trigger}), unless the table sets one. */
+    static final String TRIGGER = "freshet.streaming.trigger";
+
     private final Freshet session;
 
     SessionContext(Freshet session) {
@@ -102,5 +107,47 @@ final class SessionContext implements SqlSession.Host {
     @Override
     public String explain(LogicalPlan plan, boolean extended) {
         return QueryExecution.explain(session, plan, extended);
+    }
+
+    @Override
+    public void startStream(String name, Catalog.TableEntry target, Relation rows, Map<String, String> properties) {
+        Map<String, String> props = new java.util.HashMap<>();
+        properties.forEach((key, value) -> props.put(key.toLowerCase(Locale.ROOT), value));
+        RuntimeConfig config = session.conf();
+        DataStreamWriter writer = session.dataFrame(rows).writeStream().queryName(name);
+        String mode = props.getOrDefault("outputmode", config.get(OUTPUT_MODE));
+        writer.outputMode(mode == null ? "append" : mode);
+        String trigger = props.getOrDefault("trigger", config.get(TRIGGER));
+        if (trigger != null) {
+            writer.trigger(io.freshet.streaming.Trigger.parse(trigger));
+        }
+        String checkpoint = props.get("checkpointlocation");
+        if (checkpoint == null
+                && config.get(DataStreamWriter.CHECKPOINT_ROOT) == null
+                && target != null
+                && target.location() != null) {
+            checkpoint = java.nio.file.Path.of(target.location())
+                    .resolve("_freshet_checkpoint")
+                    .toString();
+        }
+        if (checkpoint != null) {
+            writer.option("checkpointLocation", checkpoint);
+        }
+        String lateRows = props.get("late_rows");
+        if (lateRows != null) {
+            writer.option("lateRows", lateRows);
+        }
+        if (target == null) {
+            writer.format("memory").start();
+        } else if (target.source() instanceof FileTableSource) {
+            writer.toTable(name);
+        } else if (target.source() instanceof MemoryTableSource memory) {
+            writer.start(new io.freshet.stream.sink.MemoryTableSink(memory));
+        } else {
+            throw new AnalysisException(
+                    ErrorCode.UNSUPPORTED,
+                    "A stream can be written to a memory, CSV or JSON table; " + name + " is "
+                            + target.source().describe());
+        }
     }
 }

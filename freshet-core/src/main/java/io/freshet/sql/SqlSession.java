@@ -51,6 +51,14 @@ public final class SqlSession {
         void insert(Catalog.TableEntry table, Relation rows, boolean overwrite);
 
         String explain(LogicalPlan plan, boolean extended);
+
+        /**
+         * Starts a streaming query writing {@code rows} (a streaming plan) into the table {@code name}:
+         * into {@code target} when given (a CSV, JSON or memory table), else into a new in-memory table
+         * of that name, queryable while the query runs. {@code properties} may set {@code outputMode},
+         * {@code checkpointLocation}, {@code trigger} and {@code late_rows}.
+         */
+        void startStream(String name, Catalog.TableEntry target, Relation rows, Map<String, String> properties);
     }
 
     public SqlSession(Host host) {
@@ -150,12 +158,7 @@ public final class SqlSession {
             case Statement.Explain explain -> explain(explain);
             case Statement.CreateView view -> createView(view);
             case Statement.CreateTable table -> createTable(table);
-            case Statement.CreateStreamingTable table ->
-                throw new AnalysisException(
-                        UNSUPPORTED,
-                        table.position().line(),
-                        table.position().column(),
-                        "Streaming tables are not available yet; run the query as a batch without STREAM");
+            case Statement.CreateStreamingTable table -> createStreamingTable(table);
             case Statement.Insert insert -> insert(insert);
             case Statement.Drop drop -> drop(drop);
             case Statement.ShowTables show -> showTables(show);
@@ -252,6 +255,71 @@ public final class SqlSession {
         return empty();
     }
 
+    /**
+     * {@code CREATE OR REFRESH STREAMING TABLE t [USING csv|json LOCATION …] AS SELECT … FROM STREAM …}:
+     * defines the table and starts the streaming query that keeps it up to date.
+     */
+    private Relation createStreamingTable(Statement.CreateStreamingTable create) {
+        String name = String.join(".", create.name());
+        if (create.ifNotExists() && host.catalog().find(name).isPresent()) {
+            return empty();
+        }
+        if (!create.orRefresh() && host.catalog().find(name).isPresent()) {
+            throw new AnalysisException(
+                    io.freshet.ErrorCode.TABLE_ALREADY_EXISTS,
+                    create.position().line(),
+                    create.position().column(),
+                    "Table or view '" + name
+                            + "' already exists; use CREATE OR REFRESH STREAMING TABLE, or DROP it first");
+        }
+        Relation rows = planner().plan(create.query());
+        if (!isStreaming(rows.plan())) {
+            throw new AnalysisException(
+                    UNSUPPORTED,
+                    create.position().line(),
+                    create.position().column(),
+                    "A streaming table's query must read a stream: write FROM STREAM " + "<table>"
+                            + " (or use CREATE TABLE … AS SELECT for a batch)");
+        }
+        if (!create.spec().columns().isEmpty()) {
+            List<Field> fields = create.spec().columns().stream()
+                    .map(io.freshet.sql.ast.ColumnDefinition::toField)
+                    .toList();
+            rows = host.planBuilder().alignForInsert(rows, name, new Schema(fields), List.of());
+        }
+        Catalog.TableEntry target = null;
+        if (create.spec().format() != null || create.spec().location() != null) {
+            String format =
+                    create.spec().format() == null ? "" : create.spec().format().toLowerCase(Locale.ROOT);
+            if (!format.equals("csv") && !format.equals("json")) {
+                throw new AnalysisException(
+                        UNSUPPORTED,
+                        create.position().line(),
+                        create.position().column(),
+                        "A streaming table is stored USING csv or json with a LOCATION, or in memory without either");
+            }
+            TableSource source = host.createTableSource(
+                    name, format, create.spec().options(), create.spec().location(), rows.schema());
+            target = new Catalog.TableEntry(
+                    name, format, source, create.spec().options(), create.spec().location());
+            host.catalog().register(target, true);
+        }
+        host.startStream(name, target, rows, create.spec().properties());
+        return empty();
+    }
+
+    private static boolean isStreaming(LogicalPlan plan) {
+        if (plan instanceof io.freshet.plan.logical.Scan scan && scan.streaming()) {
+            return true;
+        }
+        for (LogicalPlan input : plan.inputs()) {
+            if (isStreaming(input)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Relation insert(Statement.Insert insert) {
         String name = String.join(".", insert.table());
         Catalog.CatalogEntry entry = host.catalog().get(name);
@@ -263,11 +331,20 @@ public final class SqlSession {
                     "Cannot INSERT INTO the view '" + name + "'");
         }
         Relation rows = planner().plan(insert.query());
-        host.insert(
-                table,
-                host.planBuilder()
-                        .alignForInsert(rows, table.name(), table.source().schema(), insert.columns()),
-                insert.overwrite());
+        Relation aligned = host.planBuilder()
+                .alignForInsert(rows, table.name(), table.source().schema(), insert.columns());
+        if (isStreaming(rows.plan())) {
+            if (insert.overwrite()) {
+                throw new AnalysisException(
+                        UNSUPPORTED,
+                        insert.position().line(),
+                        insert.position().column(),
+                        "INSERT OVERWRITE cannot take a stream; use INSERT INTO to append the stream's rows");
+            }
+            host.startStream(name, table, aligned, Map.of());
+            return empty();
+        }
+        host.insert(table, aligned, insert.overwrite());
         return empty();
     }
 

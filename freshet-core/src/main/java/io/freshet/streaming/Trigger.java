@@ -56,6 +56,29 @@ public sealed interface Trigger {
         return new Once();
     }
 
+    /**
+     * Parses a trigger as the command line and SQL properties write it: {@code available-now}, {@code
+     * once}, {@code continuous} (the low-latency default) or an interval such as {@code 5 seconds}.
+     */
+    static Trigger parse(String text) {
+        String trimmed = text.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (trimmed) {
+            case "available-now", "availablenow", "available_now" -> new AvailableNow();
+            case "once" -> new Once();
+            case "continuous", "default", "" -> new Continuous();
+            default -> {
+                try {
+                    yield new ProcessingTime(Intervals.parseMicros(trimmed) / 1000);
+                } catch (RuntimeException e) {
+                    throw new io.freshet.AnalysisException(
+                            io.freshet.ErrorCode.INVALID_OPTION,
+                            "Unknown trigger '" + text + "': use available-now, once, continuous or an interval such as"
+                                    + " '5 seconds'");
+                }
+            }
+        };
+    }
+
     /** The low-latency default trigger (Freshet's continuous mode runs micro-batches back to back). */
     @SuppressWarnings("MethodName")
     static Trigger Continuous() {
