@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StateStoreModelTest {
     private static final int KEY_GROUPS = 4;
-    private static final int ROUNDS = 6;
+    private static final int ROUNDS = 4;
     private static final int STEPS_PER_ROUND = 2500;
 
     @TempDir
@@ -50,7 +50,7 @@ class StateStoreModelTest {
     @ParameterizedTest
     @ValueSource(strings = {"memory", "rocksdb"})
     void matchesAHashMapModelOverRandomOperations(String providerName) {
-        long seed = seed();
+        long seed = seed("StateStoreModelTest");
         for (int round = 0; round < ROUNDS; round++) {
             runRound(providerName, seed + round, temporary.resolve("round" + round));
         }
@@ -250,10 +250,10 @@ class StateStoreModelTest {
     }
 
     /** A fresh seed, or the one given with {@code -Dfreshet.test.seed=…} to replay a failure. */
-    static long seed() {
+    static long seed(String test) {
         String given = System.getProperty("freshet.test.seed");
         long seed = given != null ? Long.parseLong(given.replace("L", "")) : System.nanoTime();
-        System.out.println("StateStoreModelTest seed = " + seed + "L");
+        System.out.println(test + " seed = " + seed + "L (replay with -Dfreshet.test.seed=" + seed + ")");
         return seed;
     }
 }
