@@ -142,6 +142,32 @@ class ArchitectureTest {
     }
 
     @Test
+    void stateImportsOnlyTypesDataUtilItselfAndRocksDb() {
+        List<String> allowed = List.of(
+                "java",
+                "io.freshet.types",
+                "io.freshet.data",
+                "io.freshet.util",
+                "io.freshet.state",
+                "io.freshet.FreshetException",
+                "io.freshet.ErrorCode",
+                "org.rocksdb");
+        List<String> found = new ArrayList<>();
+        for (SourceFile source : sources()) {
+            if (!source.packageName().equals("io.freshet.state")
+                    && !source.packageName().startsWith("io.freshet.state.")) {
+                continue;
+            }
+            for (String imported : source.imports()) {
+                if (allowed.stream().noneMatch(a -> imported.equals(a) || imported.startsWith(a + "."))) {
+                    found.add(source.path() + " imports " + imported);
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    @Test
     void rocksDbIsImportedOnlyByItsStateStore() {
         List<String> found = new ArrayList<>();
         for (SourceFile source : sources()) {

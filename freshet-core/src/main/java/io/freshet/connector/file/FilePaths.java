@@ -125,7 +125,7 @@ public final class FilePaths {
         }
     }
 
-    private static String stripScheme(String path) {
+    static String stripScheme(String path) {
         if (path.startsWith("file://")) {
             return path.substring("file://".length());
         }

@@ -1,10 +1,15 @@
 package io.freshet.connector.file;
 
+import io.freshet.ErrorCode;
+import io.freshet.FreshetException;
 import io.freshet.catalog.BatchScan;
 import io.freshet.catalog.TableSource;
 import io.freshet.data.Batch;
 import io.freshet.expr.EvalContext;
 import io.freshet.expr.Expr;
+import io.freshet.stream.source.StreamSource;
+import io.freshet.stream.source.StreamSourceContext;
+import io.freshet.stream.source.StreamableTable;
 import io.freshet.types.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,21 +24,32 @@ import static java.util.Objects.requireNonNull;
 /**
  * A table over CSV or JSON files: a file, a directory or a glob. The file list is taken when a scan
  * is created, so files added later are seen by later queries.
+ *
+ * <p>A table over one directory can also be read as a stream ({@link #openStream}): the files that appear in
+ * the directory, each read once; see {@link FileStreamSource}.
  */
-public final class FileTableSource implements TableSource {
+public final class FileTableSource implements TableSource, StreamableTable {
     private final FileFormat format;
     private final List<String> paths;
     private final Map<String, String> options;
     private final ZoneId zone;
     private final Schema schema;
+    // When set, the table is exactly these files (a micro-batch of a file stream), not an expansion of paths.
+    private final List<Path> exactFiles;
 
     private FileTableSource(
-            FileFormat format, List<String> paths, Map<String, String> options, ZoneId zone, Schema schema) {
+            FileFormat format,
+            List<String> paths,
+            Map<String, String> options,
+            ZoneId zone,
+            Schema schema,
+            List<Path> exactFiles) {
         this.format = requireNonNull(format, "format is null");
         this.paths = List.copyOf(paths);
         this.options = Map.copyOf(options);
         this.zone = requireNonNull(zone, "zone is null");
         this.schema = requireNonNull(schema, "schema is null");
+        this.exactFiles = exactFiles == null ? null : List.copyOf(exactFiles);
     }
 
     /**
@@ -61,7 +77,35 @@ public final class FileTableSource implements TableSource {
                 JsonOptions.parse(options);
             }
         }
-        return new FileTableSource(format, paths, options, zone, resolved);
+        return new FileTableSource(format, paths, options, zone, resolved, null);
+    }
+
+    /**
+     * A table over a directory that files keep arriving in, to be read as a stream. The schema is inferred from
+     * the first file (in the stream's order) when {@code schema} is null.
+     *
+     * @throws io.freshet.FreshetException with {@code PATH_NOT_FOUND} when the directory does not exist, {@code
+     *     INVALID_SCHEMA} when no schema is given and there is no file to infer it from, {@code UNSUPPORTED} for a
+     *     glob or a file, or {@code INVALID_OPTION} for a bad option
+     */
+    public static FileTableSource createStream(
+            FileFormat format, String directory, Map<String, String> options, ZoneId zone, Schema schema) {
+        requireNonNull(format, "format is null");
+        requireNonNull(directory, "directory is null");
+        // Parsing the settings checks the directory, the stream options and the reader options.
+        FileStreamSource.Settings settings = FileStreamSource.Settings.parse(format, directory, options);
+        Schema resolved = schema != null ? schema : FileStreamSource.inferSchema(format, settings, options, zone);
+        return new FileTableSource(format, List.of(directory), options, zone, resolved, null);
+    }
+
+    /** A bounded table over exactly {@code files} (paths are not expanded or globbed), with a known schema. */
+    static FileTableSource ofFiles(
+            FileFormat format, List<Path> files, Map<String, String> options, ZoneId zone, Schema schema) {
+        List<String> names = new ArrayList<>(files.size());
+        for (Path file : files) {
+            names.add(file.toString());
+        }
+        return new FileTableSource(format, names, options, zone, schema, files);
     }
 
     /** The format named by a file's extension ({@code .csv}, {@code .json}, {@code .jsonl}, {@code .ndjson}), or null. */
@@ -108,7 +152,28 @@ public final class FileTableSource implements TableSource {
 
     @Override
     public String describe() {
-        return format.name().toLowerCase(java.util.Locale.ROOT) + " " + String.join(", ", paths);
+        String name = format.name().toLowerCase(java.util.Locale.ROOT);
+        if (exactFiles != null && exactFiles.size() > 3) {
+            return name + " " + exactFiles.size() + " files (" + exactFiles.get(0) + ", ...)";
+        }
+        return name + " " + String.join(", ", paths);
+    }
+
+    /**
+     * Reads this table's directory as a stream of the files that appear in it.
+     *
+     * @throws io.freshet.FreshetException with {@code UNSUPPORTED} when the table is not one directory, {@code
+     *     INVALID_SCHEMA} when it has no columns (an empty directory and no schema given)
+     */
+    @Override
+    public StreamSource openStream(StreamSourceContext context) {
+        requireNonNull(context, "context is null");
+        if (exactFiles != null || paths.size() != 1) {
+            throw new FreshetException(
+                    ErrorCode.UNSUPPORTED,
+                    "A file stream reads one directory; " + describe() + " is not one directory");
+        }
+        return new FileStreamSource(format, paths.get(0), options, zone, schema, context);
     }
 
     @Override
@@ -122,11 +187,11 @@ public final class FileTableSource implements TableSource {
         List<FileSplit> splits;
         if (format == FileFormat.CSV) {
             CsvOptions csv = CsvOptions.parse(options);
-            files = FilePaths.expand(paths, csv.recursiveFileLookup());
+            files = exactFiles != null ? exactFiles : FilePaths.expand(paths, csv.recursiveFileLookup());
             splits = FilePaths.splits(files, FilePaths.DEFAULT_SPLIT_SIZE, csv.splittable());
         } else {
             JsonOptions json = JsonOptions.parse(options);
-            files = FilePaths.expand(paths, json.recursiveFileLookup());
+            files = exactFiles != null ? exactFiles : FilePaths.expand(paths, json.recursiveFileLookup());
             splits = FilePaths.splits(files, FilePaths.DEFAULT_SPLIT_SIZE, !json.multiLine());
         }
         List<SplitOfFile> wrapped = new ArrayList<>();

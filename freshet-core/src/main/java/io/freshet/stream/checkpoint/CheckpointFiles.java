@@ -92,6 +92,29 @@ public final class CheckpointFiles {
         }
     }
 
+    /**
+     * Writes {@code json} atomically as a versioned file: the line {@code v1}, then the JSON. Sources use it for
+     * the files of their metadata directory.
+     */
+    public static void writeVersioned(Path file, String json) {
+        writeAtomically(file, CheckpointText.versioned(json));
+    }
+
+    /**
+     * The JSON part of a file written by {@link #writeVersioned}.
+     *
+     * @throws FreshetException with {@code IO_ERROR} naming the file when it cannot be read, lacks the version
+     *     line, or was written by a newer format version
+     */
+    public static String readVersioned(Path file) {
+        return CheckpointText.unversioned(file, read(file));
+    }
+
+    /** The error for a checkpoint file whose content is wrong: names the file, the problem and what to do. */
+    public static FreshetException corrupt(Path file, String problem) {
+        return CheckpointText.corrupt(file, problem);
+    }
+
     /** Whether a file name is one of the temporary names {@link #writeAtomically} uses. */
     public static boolean isTemporary(String fileName) {
         return fileName.startsWith(".") && fileName.endsWith(TEMP_SUFFIX);
