@@ -5,6 +5,7 @@ import io.freshet.connector.file.FileFormat;
 import io.freshet.connector.file.FileTableSource;
 import io.freshet.plan.Relation;
 import io.freshet.plan.logical.Scan;
+import io.freshet.stream.source.RateStreamTable;
 import io.freshet.types.Schema;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -76,6 +77,19 @@ public final class DataStreamReader {
         return files(FileFormat.JSON, path);
     }
 
+    /**
+     * A stream of the format set with {@link #format} that has no path: {@code rate} (options {@code
+     * rowsPerSecond}, {@code numPartitions}; columns {@code timestamp}, {@code value}).
+     */
+    public DataFrame load() {
+        if (!"rate".equals(format)) {
+            throw new AnalysisException(
+                    ErrorCode.INVALID_OPTION,
+                    "load() without a path reads the rate source: call format(\"rate\"), or pass the directory to read");
+        }
+        return stream("rate", RateStreamTable.create(options));
+    }
+
     /** A stream of the format set with {@link #format}: files under {@code path}. */
     public DataFrame load(String path) {
         if (format == null) {
@@ -86,6 +100,9 @@ public final class DataStreamReader {
         return switch (format) {
             case "csv" -> csv(path);
             case "json" -> json(path);
+            case "rate" ->
+                throw new AnalysisException(
+                        ErrorCode.INVALID_OPTION, "The rate source reads no path: call load() without one");
             default ->
                 throw new AnalysisException(
                         ErrorCode.INVALID_OPTION, "Unknown stream format '" + format + "'; use csv, json or rate");
