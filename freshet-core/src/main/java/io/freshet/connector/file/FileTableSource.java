@@ -92,15 +92,9 @@ public final class FileTableSource implements TableSource, StreamableTable {
             FileFormat format, String directory, Map<String, String> options, ZoneId zone, Schema schema) {
         requireNonNull(format, "format is null");
         requireNonNull(directory, "directory is null");
+        // Parsing the settings checks the directory, the stream options and the reader options.
         FileStreamSource.Settings settings = FileStreamSource.Settings.parse(format, directory, options);
-        Schema resolved = schema;
-        if (resolved == null) {
-            resolved = FileStreamSource.inferSchema(format, settings, options, zone);
-        } else if (format == FileFormat.CSV) {
-            CsvOptions.parse(options);
-        } else {
-            JsonOptions.parse(options);
-        }
+        Schema resolved = schema != null ? schema : FileStreamSource.inferSchema(format, settings, options, zone);
         return new FileTableSource(format, List.of(directory), options, zone, resolved, null);
     }
 
@@ -154,10 +148,6 @@ public final class FileTableSource implements TableSource, StreamableTable {
 
     public Map<String, String> options() {
         return options;
-    }
-
-    public ZoneId zone() {
-        return zone;
     }
 
     @Override

@@ -28,6 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** Converts the Java values of {@link Row}s (external representation) into internal vectors. */
@@ -48,8 +50,8 @@ final class ExternalValues {
             if (row.length != schema.size()) {
                 throw new FreshetException(
                         ErrorCode.INVALID_SCHEMA,
-                        "Row " + java.util.Arrays.toString(row) + " has " + row.length + " values but " + table
-                                + " has " + schema.size() + " columns (" + schema.toDdl() + ")");
+                        "Row " + Arrays.toString(row) + " has " + row.length + " values but " + table + " has "
+                                + schema.size() + " columns (" + schema.toDdl() + ")");
             }
             for (int c = 0; c < row.length; c++) {
                 builders[c].append(
@@ -161,6 +163,6 @@ final class ExternalValues {
         for (Object element : list) {
             internal.add(toInternal(element, type.elementType(), column + "[]", table));
         }
-        return java.util.Collections.unmodifiableList(internal);
+        return Collections.unmodifiableList(internal);
     }
 }

@@ -1,5 +1,6 @@
 package io.freshet.stream.source;
 
+import io.freshet.data.DoubleVector;
 import io.freshet.data.LongVector;
 import io.freshet.data.StringVector;
 import io.freshet.data.Vector;
@@ -87,7 +88,7 @@ public sealed interface GeneratedColumn
         public Vector generate(long firstRow, int count) {
             double[] values = new double[count];
             fill.fill(firstRow, count, values);
-            return new io.freshet.data.DoubleVector(DoubleType.DOUBLE, values, null, count);
+            return new DoubleVector(DoubleType.DOUBLE, values, null, count);
         }
     }
 
