@@ -9,7 +9,6 @@ import io.freshet.stream.source.RateStreamTable;
 import io.freshet.types.Schema;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -115,8 +114,8 @@ public final class DataStreamReader {
     }
 
     private DataFrame files(FileFormat fileFormat, String path) {
-        FileTableSource source = FileTableSource.create(
-                fileFormat, List.of(path), options, session.conf().timeZone(), schema);
+        FileTableSource source = FileTableSource.createStream(
+                fileFormat, path, options, session.conf().timeZone(), schema);
         Path fileName = Path.of(path).getFileName();
         return stream(fileName == null ? path : fileName.toString(), source);
     }

@@ -34,6 +34,11 @@ public final class GroupByHash {
 
     private final List<DataType> keyTypes;
     private final boolean integralKey;
+    // The two-column fast path: each column's values coded densely, the pair of codes packed in one long
+    // and grouped by the integral path's table.
+    private final ColumnCodes[] pairCodes;
+    private int[] firstCodes = new int[0];
+    private int[] secondCodes = new int[0];
     private final GroupTable table;
     private long[] hashes = new long[0];
     private int groupCount;
@@ -51,7 +56,16 @@ public final class GroupByHash {
     public GroupByHash(List<DataType> keyTypes) {
         this.keyTypes = List.copyOf(keyTypes);
         this.integralKey = keyTypes.size() == 1 && isLongBacked(keyTypes.get(0));
-        if (keyTypes.isEmpty()) {
+        boolean pair =
+                keyTypes.size() == 2 && ColumnCodes.supports(keyTypes.get(0)) && ColumnCodes.supports(keyTypes.get(1));
+        this.pairCodes =
+                pair ? new ColumnCodes[] {new ColumnCodes(keyTypes.get(0)), new ColumnCodes(keyTypes.get(1))} : null;
+        if (pair) {
+            table = null;
+            longKeys = new long[64];
+            longSlots = new int[128];
+            longMask = longSlots.length - 1;
+        } else if (keyTypes.isEmpty()) {
             groupCount = 1;
             table = null;
         } else if (integralKey) {
@@ -64,7 +78,7 @@ public final class GroupByHash {
         }
     }
 
-    private static boolean isLongBacked(DataType type) {
+    static boolean isLongBacked(DataType type) {
         return switch (type) {
             case BigintType t -> true;
             case IntType t -> true;
@@ -93,6 +107,10 @@ public final class GroupByHash {
         if (integralKey) {
             return group == nullGroup ? KeyHashing.NULL_HASH : Hashing.mix(longKeys[group]);
         }
+        if (pairCodes != null) {
+            long key = longKeys[group];
+            return Hashing.combine(pairCodes[0].hash((int) (key >>> 32)), pairCodes[1].hash((int) key));
+        }
         return table.groupHash(group);
     }
 
@@ -102,6 +120,8 @@ public final class GroupByHash {
             Arrays.fill(groupIds, 0, rowCount, 0);
         } else if (integralKey) {
             assignIntegral(keys[0], rowCount, groupIds);
+        } else if (pairCodes != null) {
+            assignPair(keys, rowCount, groupIds);
         } else if (keys.length == 1 && keys[0] instanceof StringVector strings && strings.isDictionary()) {
             assignDictionary(strings, rowCount, groupIds);
         } else {
@@ -168,6 +188,20 @@ public final class GroupByHash {
         }
     }
 
+    private void assignPair(Vector[] keys, int rowCount, int[] groupIds) {
+        if (firstCodes.length < rowCount) {
+            firstCodes = new int[rowCount];
+            secondCodes = new int[rowCount];
+        }
+        pairCodes[0].encode(keys[0], rowCount, firstCodes);
+        pairCodes[1].encode(keys[1], rowCount, secondCodes);
+        int[] first = firstCodes;
+        int[] second = secondCodes;
+        for (int i = 0; i < rowCount; i++) {
+            groupIds[i] = findOrInsertLong(((long) first[i] << 32) | (second[i] & 0xffffffffL));
+        }
+    }
+
     private int nullGroup() {
         if (nullGroup < 0) {
             nullGroup = newLongGroup(0);
@@ -224,6 +258,15 @@ public final class GroupByHash {
         if (keyTypes.isEmpty()) {
             return new Vector[0];
         }
+        if (pairCodes != null) {
+            int[] first = new int[groupCount];
+            int[] second = new int[groupCount];
+            for (int g = 0; g < groupCount; g++) {
+                first[g] = (int) (longKeys[g] >>> 32);
+                second[g] = (int) longKeys[g];
+            }
+            return new Vector[] {pairCodes[0].values(first, groupCount), pairCodes[1].values(second, groupCount)};
+        }
         if (!integralKey) {
             return table.keys();
         }
@@ -249,6 +292,10 @@ public final class GroupByHash {
                     + hashes.length * 8L
                     + (dictionaryGroups == null ? 0 : dictionaryGroups.length * 4L);
         }
-        return longKeys == null ? 0 : longKeys.length * 8L + longSlots.length * 4L;
+        long bytes = longKeys == null ? 0 : longKeys.length * 8L + longSlots.length * 4L;
+        if (pairCodes != null) {
+            bytes += pairCodes[0].estimatedBytes() + pairCodes[1].estimatedBytes() + firstCodes.length * 8L;
+        }
+        return bytes;
     }
 }
