@@ -202,6 +202,42 @@ class StreamingSemanticsTest {
     }
 
     @Test
+    void aRestartWithChangedGroupingKeysIsRefusedButAChangedFilterAfterTheAggregationIsNot() {
+        Function<DataFrame, DataFrame> byRegion =
+                events -> events.groupBy(col("region")).agg(count(col("user_id")));
+        try (Fixture fixture = new Fixture().start(byRegion, "complete")) {
+            fixture.add(event("10:00:00", "eu", 1));
+            fixture.query.stop();
+            Function<DataFrame, DataFrame> byUser =
+                    events -> events.groupBy(col("user_id")).agg(count(col("region")));
+            assertThatThrownBy(() -> fixture.start(byUser, "complete"))
+                    .isInstanceOf(AnalysisException.class)
+                    .hasMessageContaining("not compatible with its checkpoint")
+                    .hasMessageContaining("stateful operator 0");
+            fixture.query = null;
+            Function<DataFrame, DataFrame> filtered =
+                    events -> byRegion.apply(events).filter(col("region").equalTo("eu"));
+            fixture.start(filtered, "complete");
+            fixture.add(event("10:00:01", "us", 2));
+            assertThat(fixture.lastBatch()).containsExactly("eu,1");
+        }
+    }
+
+    @Test
+    void aCheckpointWithLogsButNoMetadataRefusesToStart() throws Exception {
+        Function<DataFrame, DataFrame> counts =
+                events -> events.groupBy(col("region")).agg(count(col("user_id")));
+        try (Fixture fixture = new Fixture().start(counts, "complete")) {
+            fixture.add(event("10:00:00", "eu", 1));
+            fixture.query.stop();
+            java.nio.file.Files.delete(dir.resolve("cp").resolve("metadata"));
+            fixture.query = null;
+            assertThatThrownBy(() -> fixture.start(counts, "complete"))
+                    .hasMessageContaining("has offset or commit logs but no metadata file");
+        }
+    }
+
+    @Test
     void refusalsNameTheOperatorAndWhatToChange() {
         try (Freshet session = Freshet.create()) {
             session.registerTable("events", new TestStream(EVENTS));

@@ -68,6 +68,34 @@ class StreamingSqlTest {
     }
 
     @Test
+    void theReadmeExampleGivesTheSameAnswerAsABatchAndAsAStream() {
+        String select = "SELECT window(ts, '15 minutes').start AS window_start, region,"
+                + " count(DISTINCT user_id) AS visitors, round(sum(amount), 2) AS revenue FROM %s"
+                + " GROUP BY window(ts, '15 minutes'), region ORDER BY window_start, region";
+        try (Freshet session = Freshet.create()) {
+            session.sql("CREATE TABLE events USING csv OPTIONS (header 'true', inferSchema 'true')"
+                    + " LOCATION '../examples/events'");
+            List<String> batch = StreamingSemanticsTest.rows(session.sql(select.formatted("events")));
+            StreamingQuery query = session.sql(select.formatted("STREAM events"))
+                    .writeStream()
+                    .outputMode("complete")
+                    .format("memory")
+                    .queryName("visitors")
+                    .trigger(io.freshet.streaming.Trigger.AvailableNow())
+                    .option("checkpointLocation", dir.resolve("cp").toString())
+                    .start();
+            try {
+                query.awaitTermination();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(batch).hasSize(11);
+            assertThat(StreamingSemanticsTest.rows(session.sql("SELECT * FROM visitors")))
+                    .isEqualTo(batch);
+        }
+    }
+
+    @Test
     void aStreamingTableNeedsAStream() {
         try (Freshet session = Freshet.create()) {
             session.registerTable("events", new TestStream(EVENTS));
