@@ -238,6 +238,81 @@ class StreamingSemanticsTest {
     }
 
     @Test
+    void listenersHearTheQuerysLifecycleAndProgressHasSparksFields() throws Exception {
+        List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Freshet session = Freshet.create()) {
+            session.streams().addListener(new io.freshet.streaming.StreamingQueryListener() {
+                @Override
+                public void onQueryStarted(QueryStartedEvent event) {
+                    heard.add("started");
+                }
+
+                @Override
+                public void onQueryProgress(QueryProgressEvent event) {
+                    heard.add("progress " + event.progress().batchId());
+                }
+
+                @Override
+                public void onQueryTerminated(QueryTerminatedEvent event) {
+                    heard.add("terminated");
+                }
+            });
+            TestStream events = new TestStream(EVENTS);
+            session.registerTable("events", events);
+            events.add(List.of(event("10:00:00", "eu", 1), event("10:20:00", "us", 2)));
+            StreamingQuery query = windowedCounts(session.readStream().table("events"))
+                    .writeStream()
+                    .outputMode("append")
+                    .queryName("windows")
+                    .trigger(io.freshet.streaming.Trigger.AvailableNow())
+                    .foreachBatch((frame, id) -> {})
+                    .start();
+            query.awaitTermination();
+            assertThat(heard).containsExactly("started", "progress 0", "progress 1", "terminated");
+            String json = query.recentProgress().get(0).json();
+            assertThat(json)
+                    .contains("\"batchId\":0", "\"numInputRows\":2", "\"name\":\"windows\"", "\"durationMs\":{")
+                    .contains("\"eventTime\":{\"avg\":", "\"stateOperators\":[{\"operatorName\":\"aggregate\"")
+                    .contains("\"latencyMs\":{\"max\":");
+            assertThat(query.recentProgress().get(1).eventTime()).containsEntry("watermark", "2026-01-01T10:10:00Z");
+        }
+    }
+
+    @Test
+    void aProcessingTimeTriggerRunsOnItsIntervalAndOnceRunsOneBatch() throws Exception {
+        try (Freshet session = Freshet.create()) {
+            TestStream events = new TestStream(EVENTS);
+            session.registerTable("events", events);
+            events.add(List.<Object[]>of(event("10:00:00", "eu", 1)));
+            StreamingQuery once = session.readStream()
+                    .table("events")
+                    .writeStream()
+                    .trigger(io.freshet.streaming.Trigger.Once())
+                    .foreachBatch((frame, id) -> {})
+                    .start();
+            once.awaitTermination();
+            assertThat(once.recentProgress()).hasSize(1);
+            StreamingQuery timed = session.readStream()
+                    .table("events")
+                    .writeStream()
+                    .trigger(io.freshet.streaming.Trigger.ProcessingTime("200 milliseconds"))
+                    .foreachBatch((frame, id) -> {})
+                    .start();
+            Thread.sleep(300);
+            events.add(List.<Object[]>of(event("10:00:01", "eu", 2)));
+            timed.processAllAvailable();
+            timed.stop();
+            List<StreamingQueryProgress> progress = timed.recentProgress();
+            assertThat(progress).hasSize(2);
+            long gap = Instant.parse(progress.get(1).timestamp()).toEpochMilli()
+                    - Instant.parse(progress.get(0).timestamp()).toEpochMilli();
+            assertThat(gap % 200)
+                    .as("batches start on the interval's boundaries (gap %s ms)", gap)
+                    .isLessThan(60);
+        }
+    }
+
+    @Test
     void refusalsNameTheOperatorAndWhatToChange() {
         try (Freshet session = Freshet.create()) {
             session.registerTable("events", new TestStream(EVENTS));
