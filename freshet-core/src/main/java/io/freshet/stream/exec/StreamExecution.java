@@ -430,13 +430,15 @@ public final class StreamExecution implements StreamingQuery {
         Offset[] ends = toOffsets(entry.sourceOffsets());
         long started = System.nanoTime();
         List<TableSource> tables = new ArrayList<>(sources.size());
+        List<CountedTable> counted = new ArrayList<>(sources.size());
         for (int i = 0; i < sources.size(); i++) {
             Offset start = committedOffsets[i];
-            if (ends[i] == null || ends[i].equals(start)) {
-                tables.add(new MemoryTableSource("empty", sources.get(i).schema()));
-            } else {
-                tables.add(sources.get(i).read(start, ends[i]));
-            }
+            TableSource rows = ends[i] == null || ends[i].equals(start)
+                    ? new MemoryTableSource("empty", sources.get(i).schema())
+                    : sources.get(i).read(start, ends[i]);
+            CountedTable table = new CountedTable(rows);
+            counted.add(table);
+            tables.add(table);
         }
         PhysicalNode physical = planner.plan(tables, spec.parallelism());
         EventTimeStats[] eventTimes = new EventTimeStats[planner.watermarks().size()];
@@ -450,10 +452,8 @@ public final class StreamExecution implements StreamingQuery {
         durations.put("queryPlanning", millisSince(started));
         started = System.nanoTime();
         List<Batch> output;
-        long inputRows;
         try (ExecContext context = newContext(run, entry.batchTimestampMillis())) {
             output = QueryExecutor.collect(physical, context);
-            inputRows = context.metrics().inputRows();
         } catch (RuntimeException e) {
             states.values().forEach(state -> state.store.abort());
             throw e;
@@ -503,7 +503,11 @@ public final class StreamExecution implements StreamingQuery {
         purgeLogs(batchId);
         durations.put("commitOffsets", millisSince(started));
         durations.put("triggerExecution", millisSince(triggerStart));
-        reportProgress(entry, starts, ends, inputRows, durations, eventTimes, operators, sinkBatch, sinkCommitMicros);
+        long[] sourceRows = new long[counted.size()];
+        for (int i = 0; i < sourceRows.length; i++) {
+            sourceRows[i] = counted.get(i).rows().get();
+        }
+        reportProgress(entry, starts, ends, sourceRows, durations, eventTimes, operators, sinkBatch, sinkCommitMicros);
         lastExplain = PlanPrinter.print(spec.plan()) + "\n" + PhysicalPlanPrinter.print(physical);
         lastBatchWatermark = entry.batchWatermarkMicros();
         watermark = next;
@@ -552,12 +556,16 @@ public final class StreamExecution implements StreamingQuery {
             OffsetEntry entry,
             Offset[] starts,
             Offset[] ends,
-            long inputRows,
+            long[] sourceRows,
             Map<String, Long> durations,
             EventTimeStats[] eventTimes,
             List<StateOperatorProgress> operators,
             SinkBatch sinkBatch,
             long sinkCommitMicros) {
+        long inputRows = 0;
+        for (long rows : sourceRows) {
+            inputRows += rows;
+        }
         StreamingQueryProgress previous = lastProgress();
         double seconds = Math.max(1, durations.get("triggerExecution")) / 1000.0;
         double sincePrevious = previous == null
@@ -575,9 +583,9 @@ public final class StreamExecution implements StreamingQuery {
                     sources.get(i).describe(),
                     starts[i] == null ? null : starts[i].json(),
                     ends[i] == null ? null : ends[i].json(),
-                    i == 0 ? inputRows : 0,
-                    i == 0 ? inputRate : 0,
-                    i == 0 ? processedRate : 0));
+                    sourceRows[i],
+                    sourceRows[i] / sincePrevious,
+                    sourceRows[i] / seconds));
         }
         Map<String, String> eventTime = new LinkedHashMap<>();
         Map<String, Long> latency = new LinkedHashMap<>();
