@@ -430,14 +430,14 @@ public final class StreamExecution implements StreamingQuery {
         Offset[] ends = toOffsets(entry.sourceOffsets());
         long started = System.nanoTime();
         List<TableSource> tables = new ArrayList<>(sources.size());
-        List<CountedTable> counted = new ArrayList<>(sources.size());
+        List<CountedTable> sourceTables = new ArrayList<>(sources.size());
         for (int i = 0; i < sources.size(); i++) {
             Offset start = committedOffsets[i];
             TableSource rows = ends[i] == null || ends[i].equals(start)
                     ? new MemoryTableSource("empty", sources.get(i).schema())
                     : sources.get(i).read(start, ends[i]);
             CountedTable table = new CountedTable(rows);
-            counted.add(table);
+            sourceTables.add(table);
             tables.add(table);
         }
         PhysicalNode physical = planner.plan(tables, spec.parallelism());
@@ -503,9 +503,9 @@ public final class StreamExecution implements StreamingQuery {
         purgeLogs(batchId);
         durations.put("commitOffsets", millisSince(started));
         durations.put("triggerExecution", millisSince(triggerStart));
-        long[] sourceRows = new long[counted.size()];
+        long[] sourceRows = new long[sourceTables.size()];
         for (int i = 0; i < sourceRows.length; i++) {
-            sourceRows[i] = counted.get(i).rows().get();
+            sourceRows[i] = sourceTables.get(i).rows().get();
         }
         reportProgress(entry, starts, ends, sourceRows, durations, eventTimes, operators, sinkBatch, sinkCommitMicros);
         lastExplain = PlanPrinter.print(spec.plan()) + "\n" + PhysicalPlanPrinter.print(physical);
