@@ -81,14 +81,7 @@ public final class DataFrame {
 
     /** Whether this DataFrame reads a stream (it then runs only through {@code writeStream()}). */
     public boolean isStreaming() {
-        return containsStream(relation.plan());
-    }
-
-    private static boolean containsStream(LogicalPlan plan) {
-        if (plan instanceof io.freshet.plan.logical.Scan scan && scan.streaming()) {
-            return true;
-        }
-        return plan.inputs().stream().anyMatch(DataFrame::containsStream);
+        return relation.plan().isStreaming();
     }
 
     /** This DataFrame's column {@code name}, unambiguous even after a join with another DataFrame. */

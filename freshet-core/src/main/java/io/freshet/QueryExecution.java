@@ -54,25 +54,13 @@ final class QueryExecution {
 
     /** A streaming plan never ends, so it cannot give an immediate result. */
     static void refuseStreaming(LogicalPlan plan) {
-        if (isStreaming(plan)) {
+        if (plan.isStreaming()) {
             throw new AnalysisException(
                     ErrorCode.UNSUPPORTED,
                     "Queries with streaming sources must be executed with writeStream().start() (in SQL: CREATE OR"
                             + " REFRESH STREAMING TABLE … AS SELECT … FROM STREAM …, or INSERT INTO … SELECT … FROM"
                             + " STREAM …); remove STREAM to read the table as a batch");
         }
-    }
-
-    private static boolean isStreaming(LogicalPlan plan) {
-        if (plan instanceof io.freshet.plan.logical.Scan scan && scan.streaming()) {
-            return true;
-        }
-        for (LogicalPlan input : plan.inputs()) {
-            if (isStreaming(input)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static List<Row> collectRows(Freshet session, DataFrame frame) {

@@ -273,7 +273,7 @@ public final class SqlSession {
                             + "' already exists; use CREATE OR REFRESH STREAMING TABLE, or DROP it first");
         }
         Relation rows = planner().plan(create.query());
-        if (!isStreaming(rows.plan())) {
+        if (!rows.plan().isStreaming()) {
             throw new AnalysisException(
                     UNSUPPORTED,
                     create.position().line(),
@@ -308,18 +308,6 @@ public final class SqlSession {
         return empty();
     }
 
-    private static boolean isStreaming(LogicalPlan plan) {
-        if (plan instanceof io.freshet.plan.logical.Scan scan && scan.streaming()) {
-            return true;
-        }
-        for (LogicalPlan input : plan.inputs()) {
-            if (isStreaming(input)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private Relation insert(Statement.Insert insert) {
         String name = String.join(".", insert.table());
         Catalog.CatalogEntry entry = host.catalog().get(name);
@@ -333,7 +321,7 @@ public final class SqlSession {
         Relation rows = planner().plan(insert.query());
         Relation aligned = host.planBuilder()
                 .alignForInsert(rows, table.name(), table.source().schema(), insert.columns());
-        if (isStreaming(rows.plan())) {
+        if (rows.plan().isStreaming()) {
             if (insert.overwrite()) {
                 throw new AnalysisException(
                         UNSUPPORTED,

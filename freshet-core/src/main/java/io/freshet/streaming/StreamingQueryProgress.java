@@ -1,7 +1,9 @@
 package io.freshet.streaming;
 
+import io.freshet.util.Json;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -42,113 +44,97 @@ public record StreamingQueryProgress(
 
     /** The progress as one line of JSON, in Spark's field names. */
     public String json() {
-        StringBuilder out = new StringBuilder(512);
-        out.append('{');
-        field(out, "id", id.toString()).append(',');
-        field(out, "runId", runId.toString()).append(',');
-        field(out, "name", name).append(',');
-        field(out, "timestamp", timestamp).append(',');
-        out.append("\"batchId\":").append(batchId).append(',');
-        out.append("\"numInputRows\":").append(numInputRows).append(',');
-        out.append("\"inputRowsPerSecond\":").append(number(inputRowsPerSecond)).append(',');
-        out.append("\"processedRowsPerSecond\":")
-                .append(number(processedRowsPerSecond))
-                .append(',');
-        out.append("\"durationMs\":");
-        longs(out, durationMs).append(',');
-        out.append("\"eventTime\":{");
-        boolean first = true;
-        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(eventTime).entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            field(out, entry.getKey(), entry.getValue());
+        Json.Writer out = new Json.Writer()
+                .beginObject()
+                .name("id")
+                .value(id.toString())
+                .name("runId")
+                .value(runId.toString())
+                .name("name");
+        if (name == null) {
+            out.nullValue();
+        } else {
+            out.value(name);
         }
-        out.append("},\"stateOperators\":[");
-        for (int i = 0; i < stateOperators.size(); i++) {
-            StateOperatorProgress operator = stateOperators.get(i);
-            out.append(i == 0 ? "{" : ",{");
-            field(out, "operatorName", operator.operatorName()).append(',');
-            out.append("\"numRowsTotal\":").append(operator.numRowsTotal()).append(',');
-            out.append("\"numRowsUpdated\":").append(operator.numRowsUpdated()).append(',');
-            out.append("\"numRowsRemoved\":").append(operator.numRowsRemoved()).append(',');
-            out.append("\"numRowsDroppedByWatermark\":")
-                    .append(operator.numRowsDroppedByWatermark())
-                    .append(',');
-            out.append("\"memoryUsedBytes\":")
-                    .append(operator.memoryUsedBytes())
-                    .append(',');
-            out.append("\"commitTimeMs\":").append(operator.commitTimeMs()).append('}');
+        out.name("timestamp")
+                .value(timestamp)
+                .name("batchId")
+                .value(batchId)
+                .name("numInputRows")
+                .value(numInputRows)
+                .name("inputRowsPerSecond")
+                .rawValue(number(inputRowsPerSecond))
+                .name("processedRowsPerSecond")
+                .rawValue(number(processedRowsPerSecond))
+                .name("durationMs");
+        longs(out, durationMs);
+        out.name("eventTime")
+                .value(new TreeMap<>(eventTime))
+                .name("stateOperators")
+                .beginArray();
+        for (StateOperatorProgress operator : stateOperators) {
+            out.beginObject()
+                    .name("operatorName")
+                    .value(operator.operatorName())
+                    .name("numRowsTotal")
+                    .value(operator.numRowsTotal())
+                    .name("numRowsUpdated")
+                    .value(operator.numRowsUpdated())
+                    .name("numRowsRemoved")
+                    .value(operator.numRowsRemoved())
+                    .name("numRowsDroppedByWatermark")
+                    .value(operator.numRowsDroppedByWatermark())
+                    .name("memoryUsedBytes")
+                    .value(operator.memoryUsedBytes())
+                    .name("commitTimeMs")
+                    .value(operator.commitTimeMs())
+                    .endObject();
         }
-        out.append("],\"sources\":[");
-        for (int i = 0; i < sources.size(); i++) {
-            SourceProgress source = sources.get(i);
-            out.append(i == 0 ? "{" : ",{");
-            field(out, "description", source.description()).append(',');
-            out.append("\"startOffset\":")
-                    .append(source.startOffset() == null ? "null" : source.startOffset())
-                    .append(',');
-            out.append("\"endOffset\":")
-                    .append(source.endOffset() == null ? "null" : source.endOffset())
-                    .append(',');
-            out.append("\"numInputRows\":").append(source.numInputRows()).append(',');
-            out.append("\"inputRowsPerSecond\":")
-                    .append(number(source.inputRowsPerSecond()))
-                    .append(',');
-            out.append("\"processedRowsPerSecond\":")
-                    .append(number(source.processedRowsPerSecond()))
-                    .append('}');
+        out.endArray().name("sources").beginArray();
+        for (SourceProgress source : sources) {
+            out.beginObject().name("description").value(source.description()).name("startOffset");
+            raw(out, source.startOffset());
+            out.name("endOffset");
+            raw(out, source.endOffset());
+            out.name("numInputRows")
+                    .value(source.numInputRows())
+                    .name("inputRowsPerSecond")
+                    .rawValue(number(source.inputRowsPerSecond()))
+                    .name("processedRowsPerSecond")
+                    .rawValue(number(source.processedRowsPerSecond()))
+                    .endObject();
         }
-        out.append("],\"sink\":{");
-        field(out, "description", sink.description()).append(',');
-        out.append("\"numOutputRows\":").append(sink.numOutputRows()).append("},\"latencyMs\":");
+        out.endArray()
+                .name("sink")
+                .beginObject()
+                .name("description")
+                .value(sink.description())
+                .name("numOutputRows")
+                .value(sink.numOutputRows())
+                .endObject()
+                .name("latencyMs");
         longs(out, latencyMs);
-        return out.append('}').toString();
+        return out.endObject().toString();
     }
 
-    private static StringBuilder longs(StringBuilder out, Map<String, Long> values) {
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(values).entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            quote(out, entry.getKey()).append(':').append(entry.getValue());
+    private static void longs(Json.Writer out, Map<String, Long> values) {
+        out.beginObject();
+        for (Map.Entry<String, Long> entry : new TreeMap<>(values).entrySet()) {
+            out.name(entry.getKey()).value(entry.getValue());
         }
-        return out.append('}');
+        out.endObject();
+    }
+
+    private static void raw(Json.Writer out, String json) {
+        if (json == null) {
+            out.nullValue();
+        } else {
+            out.rawValue(json);
+        }
     }
 
     private static String number(double value) {
         return Double.isFinite(value) ? Double.toString(value) : "0.0";
-    }
-
-    private static StringBuilder field(StringBuilder out, String name, String value) {
-        quote(out, name).append(':');
-        return value == null ? out.append("null") : quote(out, value);
-    }
-
-    private static StringBuilder quote(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
     }
 
     @Override

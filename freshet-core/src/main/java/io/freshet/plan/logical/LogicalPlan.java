@@ -31,4 +31,14 @@ public sealed interface LogicalPlan
 
     /** This node with its inputs replaced (same count and order as {@link #inputs()}). */
     LogicalPlan withInputs(List<LogicalPlan> inputs);
+
+    /** Whether the plan reads a stream ({@code FROM STREAM t}, {@code readStream()}) anywhere below. */
+    default boolean isStreaming() {
+        for (LogicalPlan input : inputs()) {
+            if (input.isStreaming()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

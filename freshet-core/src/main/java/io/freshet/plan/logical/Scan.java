@@ -58,6 +58,11 @@ public record Scan(String table, TableSource source, int[] projection, List<Expr
     }
 
     @Override
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    @Override
     public boolean equals(Object other) {
         return other instanceof Scan that
                 && table.equals(that.table)

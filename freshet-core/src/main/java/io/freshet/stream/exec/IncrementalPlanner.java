@@ -53,7 +53,7 @@ final class IncrementalPlanner {
         if (node instanceof Scan scan && scan.streaming()) {
             sources.add(scan);
         }
-        if (isStreaming(node)) {
+        if (node.isStreaming()) {
             String kind = statefulKind(node);
             if (kind != null) {
                 operators.add(new StatefulOperator(
@@ -101,7 +101,7 @@ final class IncrementalPlanner {
     }
 
     private void collectLateDropping(LogicalPlan node, List<LogicalPlan> dropping) {
-        if (isStreaming(node) && mode != OutputMode.COMPLETE) {
+        if (node.isStreaming() && mode != OutputMode.COMPLETE) {
             boolean drops =
                     switch (node) {
                         case Aggregate aggregate ->
@@ -110,7 +110,8 @@ final class IncrementalPlanner {
                                             column < aggregate.groupKeys().size());
                         case Deduplicate deduplicate ->
                             !EventTime.columnsOf(deduplicate.input()).isEmpty();
-                        case io.freshet.plan.logical.Join join -> isStreaming(join.left()) && isStreaming(join.right());
+                        case io.freshet.plan.logical.Join join ->
+                            join.left().isStreaming() && join.right().isStreaming();
                         default -> false;
                     };
             if (drops) {
@@ -168,7 +169,7 @@ final class IncrementalPlanner {
             TableSource table = batchTables.get(counters[0]++);
             return new Scan(scan.table(), table, scan.projection(), scan.filters(), false);
         }
-        boolean streaming = isStreaming(node);
+        boolean streaming = node.isStreaming();
         Integer operatorId = streaming && statefulKind(node) != null ? counters[1]++ : null;
         Integer watermarkId = streaming && node instanceof WatermarkAssign ? counters[2]++ : null;
         List<LogicalPlan> inputs = new ArrayList<>(node.inputs().size());
@@ -267,17 +268,5 @@ final class IncrementalPlanner {
             }
         }
         return new StreamingDeduplicateExec(input, keys, id, eventTimeColumn, withinWatermark, delay, parallelism);
-    }
-
-    static boolean isStreaming(LogicalPlan node) {
-        if (node instanceof Scan scan) {
-            return scan.streaming();
-        }
-        for (LogicalPlan input : node.inputs()) {
-            if (isStreaming(input)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

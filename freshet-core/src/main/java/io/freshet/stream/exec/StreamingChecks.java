@@ -31,7 +31,7 @@ final class StreamingChecks {
     private StreamingChecks() {}
 
     static void check(LogicalPlan plan, OutputMode mode) {
-        if (!IncrementalPlanner.isStreaming(plan)) {
+        if (!plan.isStreaming()) {
             throw new AnalysisException(
                     UNSUPPORTED, "The query reads no stream: use FROM STREAM t or readStream(), or run it as a batch");
         }
@@ -55,19 +55,19 @@ final class StreamingChecks {
                 }
             }
         }
-        walk(plan, mode, false);
+        walk(plan, mode);
     }
 
     /**
-     * Checks a node; {@code aboveAggregate} tells whether a streaming aggregation runs below it (in
-     * which case, outside append mode, its rows are updates rather than final rows).
+     * Checks a node and its inputs; returns whether a streaming aggregation runs at or below it (outside
+     * append mode, its rows are then updates rather than final rows).
      */
-    private static boolean walk(LogicalPlan node, OutputMode mode, boolean unused) {
+    private static boolean walk(LogicalPlan node, OutputMode mode) {
         boolean belowAggregate = false;
         for (LogicalPlan input : node.inputs()) {
-            belowAggregate |= walk(input, mode, false);
+            belowAggregate |= walk(input, mode);
         }
-        if (!IncrementalPlanner.isStreaming(node)) {
+        if (!node.isStreaming()) {
             return false;
         }
         boolean stateful = node instanceof Aggregate || node instanceof Deduplicate || node instanceof Distinct;
@@ -79,7 +79,6 @@ final class StreamingChecks {
                             + " cannot take back; use append output mode (with watermarks), or a single aggregation");
         }
         switch (node) {
-            case Aggregate aggregate -> checkAggregate(aggregate);
             case Sort sort -> {
                 if (mode != OutputMode.COMPLETE || !belowAggregate) {
                     throw new AnalysisException(
@@ -113,7 +112,7 @@ final class StreamingChecks {
                                 + " against a static table instead");
             case Union union -> {
                 for (LogicalPlan input : union.inputs()) {
-                    if (!IncrementalPlanner.isStreaming(input)) {
+                    if (!input.isStreaming()) {
                         throw new AnalysisException(
                                 UNSUPPORTED,
                                 "UNION of a stream and a batch input is not supported; read both inputs as streams"
@@ -136,13 +135,9 @@ final class StreamingChecks {
         return belowAggregate || node instanceof Aggregate;
     }
 
-    private static void checkAggregate(Aggregate aggregate) {
-        // Exact distinct aggregates keep every distinct value per group in state: supported.
-    }
-
     private static void checkJoin(Join join) {
-        boolean leftStream = IncrementalPlanner.isStreaming(join.left());
-        boolean rightStream = IncrementalPlanner.isStreaming(join.right());
+        boolean leftStream = join.left().isStreaming();
+        boolean rightStream = join.right().isStreaming();
         JoinType type = join.type();
         if (leftStream && rightStream) {
             throw new AnalysisException(
@@ -223,7 +218,7 @@ final class StreamingChecks {
     }
 
     private static void collect(LogicalPlan node, List<Aggregate> found) {
-        if (node instanceof Aggregate aggregate && IncrementalPlanner.isStreaming(aggregate)) {
+        if (node instanceof Aggregate aggregate && aggregate.isStreaming()) {
             found.add(aggregate);
         }
         node.inputs().forEach(input -> collect(input, found));
