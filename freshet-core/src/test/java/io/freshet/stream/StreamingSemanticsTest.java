@@ -342,6 +342,10 @@ class StreamingSemanticsTest {
                             .outputMode("complete")
                             .start())
                     .hasMessageContaining("follows a streaming aggregation in complete mode");
+            assertThatThrownBy(() -> events.dropDuplicatesWithinWatermark("user_id")
+                            .writeStream()
+                            .start())
+                    .hasMessageContaining("dropDuplicatesWithinWatermark needs a watermark");
             assertThatThrownBy(events::collect).hasMessageContaining("must be executed with writeStream().start()");
         }
     }

@@ -121,6 +121,16 @@ final class StreamingChecks {
                 }
             }
             case Join join -> checkJoin(join);
+            case Deduplicate deduplicate -> {
+                if (deduplicate.withinWatermark()
+                        && EventTime.columnsOf(deduplicate.input()).isEmpty()) {
+                    throw new AnalysisException(
+                            UNSUPPORTED,
+                            "dropDuplicatesWithinWatermark needs a watermark on its input: it forgets a key once"
+                                    + " the watermark passes the key's first event time plus the delay; add"
+                                    + " withWatermark(eventTimeColumn, delay) before it");
+                }
+            }
             case Expand expand -> {
                 if (!isSlidingWindow(expand)) {
                     throw new AnalysisException(
