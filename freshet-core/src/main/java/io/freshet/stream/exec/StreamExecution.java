@@ -354,9 +354,10 @@ public final class StreamExecution implements StreamingQuery {
             synchronized (signal) {
                 signal.notifyAll();
             }
-            terminated.countDown();
+            // Listeners hear of the end before awaitTermination() returns, so a caller sees their effects.
             notifyListeners(listener ->
                     listener.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(id, runId, failure)));
+            terminated.countDown();
         }
     }
 
