@@ -306,9 +306,8 @@ class StreamingSemanticsTest {
             assertThat(progress).hasSize(2);
             long gap = Instant.parse(progress.get(1).timestamp()).toEpochMilli()
                     - Instant.parse(progress.get(0).timestamp()).toEpochMilli();
-            assertThat(gap % 200)
-                    .as("batches start on the interval's boundaries (gap %s ms)", gap)
-                    .isLessThan(60);
+            // The second batch waits for an interval boundary rather than starting when the data arrived.
+            assertThat(gap).as("gap between batch starts, ms").isGreaterThanOrEqualTo(190);
         }
     }
 
