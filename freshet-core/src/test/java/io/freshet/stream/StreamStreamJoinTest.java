@@ -356,6 +356,42 @@ class StreamStreamJoinTest {
         }
     }
 
+    @Test
+    void dataFrameJoinWithWatermarksEmitsUnmatchedRowsWhenTheWatermarkPasses() {
+        try (Freshet session = Freshet.create()) {
+            TestStream left = new TestStream(LEFT);
+            TestStream right = new TestStream(RIGHT);
+            session.registerTable("l", left);
+            session.registerTable("r", right);
+            DataFrame leftFrame = session.readStream().table("l").withWatermark("lt", "2 minutes");
+            DataFrame rightFrame = session.readStream().table("r").withWatermark("rt", "3 minutes");
+            DataFrame joined = leftFrame
+                    .as("a")
+                    .join(
+                            rightFrame.as("b"),
+                            io.freshet.functions.expr("a.k = b.k AND b.rt BETWEEN a.lt AND a.lt + INTERVAL 1 HOUR"),
+                            "left_outer");
+            Collector collector = new Collector();
+            left.add(List.of(left(1, 0, 1), left(2, 0, 1)));
+            right.add(List.<Object[]>of(right(1, 30, 2)));
+            StreamingQuery query = joined.writeStream()
+                    .foreachBatch(collector)
+                    .option("checkpointLocation", dir.resolve("cp").toString())
+                    .start();
+            query.processAllAvailable();
+            assertThat(collector.rows()).containsExactly("1,2026-01-01T10:00:00Z,1,1,2026-01-01T10:30:00Z,2");
+            left.add(List.<Object[]>of(left(3, 200, 1)));
+            right.add(List.<Object[]>of(right(3, 200, 2)));
+            query.processAllAvailable();
+            assertThat(collector.rows())
+                    .containsExactly(
+                            "1,2026-01-01T10:00:00Z,1,1,2026-01-01T10:30:00Z,2",
+                            "2,2026-01-01T10:00:00Z,1,null,null,null",
+                            "3,2026-01-01T13:20:00Z,1,3,2026-01-01T13:20:00Z,2");
+            query.stop();
+        }
+    }
+
     private static StateOperatorProgress lastState(StreamingQuery query) {
         return query.lastProgress().stateOperators().get(0);
     }
