@@ -3,10 +3,8 @@ package io.freshet.plan.physical;
 import io.freshet.AnalysisException;
 import io.freshet.ErrorCode;
 import io.freshet.catalog.BatchScan;
-import io.freshet.expr.Call;
 import io.freshet.expr.Expr;
 import io.freshet.expr.InputRef;
-import io.freshet.expr.ScalarFunction;
 import io.freshet.plan.logical.Aggregate;
 import io.freshet.plan.logical.AggregateCall;
 import io.freshet.plan.logical.Deduplicate;
@@ -33,7 +31,6 @@ import io.freshet.types.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -118,26 +115,13 @@ public final class PhysicalPlanner {
         if (condition == null) {
             return new NestedLoopJoinExec(left, right, kind, null, buildSide, schema);
         }
-        int leftCount = join.left().schema().size();
-        int totalCount = leftCount + join.right().schema().size();
-        List<Expr> conjuncts = new ArrayList<>();
-        ScalarFunction and = splitConjuncts(condition, conjuncts, null);
-        List<Expr> leftKeys = new ArrayList<>();
-        List<Expr> rightKeys = new ArrayList<>();
-        List<Expr> residual = new ArrayList<>();
-        for (Expr conjunct : conjuncts) {
-            if (!addEquiKey(conjunct, leftCount, totalCount, leftKeys, rightKeys)) {
-                residual.add(conjunct);
-            }
-        }
-        if (leftKeys.isEmpty()) {
+        EquiJoinKeys keys = EquiJoinKeys.of(
+                condition, join.left().schema().size(), join.right().schema().size());
+        if (!keys.hasKeys()) {
             return new NestedLoopJoinExec(left, right, kind, condition, buildSide, schema);
         }
-        Expr residualCondition = null;
-        for (Expr part : residual) {
-            residualCondition = residualCondition == null ? part : new Call(and, residualCondition, part);
-        }
-        return new HashJoinExec(left, right, kind, leftKeys, rightKeys, residualCondition, buildSide, schema);
+        return new HashJoinExec(
+                left, right, kind, keys.leftKeys(), keys.rightKeys(), keys.residual(), buildSide, schema);
     }
 
     private static JoinKind joinKind(JoinType type) {
@@ -204,78 +188,6 @@ public final class PhysicalPlanner {
             case NestedLoopJoinExec join -> -1;
             case ExtensionExec extension -> -1;
         };
-    }
-
-    /** Flattens nested ANDs into {@code out}; returns the AND function seen (to rebuild a conjunction). */
-    private static ScalarFunction splitConjuncts(Expr expr, List<Expr> out, ScalarFunction and) {
-        if (expr instanceof Call call && isNamed(call, "and") && call.args().size() == 2) {
-            ScalarFunction found = splitConjuncts(call.args().get(0), out, call.function());
-            return splitConjuncts(call.args().get(1), out, found);
-        }
-        out.add(expr);
-        return and;
-    }
-
-    /** Adds an {@code a = b} between a left-only and a right-only expression of one type as a key pair. */
-    private static boolean addEquiKey(
-            Expr conjunct, int leftCount, int totalCount, List<Expr> leftKeys, List<Expr> rightKeys) {
-        if (!(conjunct instanceof Call call)
-                || !isNamed(call, "=")
-                || call.args().size() != 2) {
-            return false;
-        }
-        Expr first = call.args().get(0);
-        Expr second = call.args().get(1);
-        if (!first.type().equals(second.type()) || !first.deterministic() || !second.deterministic()) {
-            return false;
-        }
-        if (refersOnlyTo(first, 0, leftCount) && refersOnlyTo(second, leftCount, totalCount)) {
-            leftKeys.add(first);
-            rightKeys.add(shift(second, -leftCount));
-            return true;
-        }
-        if (refersOnlyTo(second, 0, leftCount) && refersOnlyTo(first, leftCount, totalCount)) {
-            leftKeys.add(second);
-            rightKeys.add(shift(first, -leftCount));
-            return true;
-        }
-        return false;
-    }
-
-    private static boolean isNamed(Call call, String name) {
-        return call.name().toLowerCase(Locale.ROOT).equals(name);
-    }
-
-    /** Whether the expression refers to at least one column and only to columns in {@code [from, to)}. */
-    private static boolean refersOnlyTo(Expr expr, int from, int to) {
-        int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
-        collectRange(expr, range);
-        return range[0] <= range[1] && range[0] >= from && range[1] < to;
-    }
-
-    private static void collectRange(Expr expr, int[] range) {
-        if (expr instanceof InputRef ref) {
-            range[0] = Math.min(range[0], ref.index());
-            range[1] = Math.max(range[1], ref.index());
-        }
-        for (Expr child : expr.children()) {
-            collectRange(child, range);
-        }
-    }
-
-    private static Expr shift(Expr expr, int delta) {
-        if (expr instanceof InputRef ref) {
-            return new InputRef(ref.index() + delta, ref.type(), ref.name());
-        }
-        List<Expr> children = expr.children();
-        if (children.isEmpty()) {
-            return expr;
-        }
-        List<Expr> shifted = new ArrayList<>(children.size());
-        for (Expr child : children) {
-            shifted.add(shift(child, delta));
-        }
-        return expr.withChildren(shifted);
     }
 
     private PhysicalNode limit(Limit limit) {

@@ -8,6 +8,7 @@ import io.freshet.plan.logical.Aggregate;
 import io.freshet.plan.logical.AggregateCall;
 import io.freshet.plan.logical.Deduplicate;
 import io.freshet.plan.logical.Distinct;
+import io.freshet.plan.logical.Join;
 import io.freshet.plan.logical.Limit;
 import io.freshet.plan.logical.LogicalPlan;
 import io.freshet.plan.logical.Scan;
@@ -26,7 +27,7 @@ import java.util.function.Function;
 /**
  * Turns the optimized logical plan of a streaming query into the physical plan of each micro-batch: the
  * streaming scans read the batch's new rows, stateless operators are the batch engine's, and stateful
- * nodes (aggregation, deduplication, limit, watermarks) become operators over the query's state.
+ * nodes (aggregation, deduplication, limit, stream-stream joins, watermarks) become operators over the query's state.
  *
  * <p>Streaming scans, stateful operators and watermarks are numbered in pre-order (a node before its
  * inputs, inputs left to right), so the same query gets the same numbers in every run; the numbers
@@ -78,6 +79,7 @@ final class IncrementalPlanner {
             case Deduplicate deduplicate -> "deduplicate";
             case Distinct distinct -> "deduplicate";
             case Limit limit -> mode == OutputMode.COMPLETE ? null : "limit";
+            case Join join -> join.left().isStreaming() && join.right().isStreaming() ? "join" : null;
             default -> null;
         };
     }
@@ -235,6 +237,7 @@ final class IncrementalPlanner {
             case Limit limit ->
                 new StreamingLimitExec(
                         planChild.apply(limit.input()), limit.fetch().orElse(Long.MAX_VALUE), id);
+            case Join join -> StreamStreamJoinExec.of(join, planChild, id, parallelism);
             default -> throw new IllegalStateException("not stateful: " + node);
         };
     }

@@ -87,6 +87,9 @@ final class MicroBatchRun implements ExtensionOperators {
         if (node instanceof StreamingDeduplicateExec deduplicate) {
             return new StreamingDeduplicateOperator(deduplicate, partition, context, this);
         }
+        if (node instanceof StreamStreamJoinExec join) {
+            return new StreamStreamJoinOperator(join, partition, context, this);
+        }
         if (node instanceof StreamingLimitExec limit) {
             return new StreamingLimitOperator(limit, context, this);
         }

@@ -70,7 +70,12 @@ final class StreamingChecks {
         if (!node.isStreaming()) {
             return false;
         }
-        boolean stateful = node instanceof Aggregate || node instanceof Deduplicate || node instanceof Distinct;
+        boolean stateful = node instanceof Aggregate
+                || node instanceof Deduplicate
+                || node instanceof Distinct
+                || (node instanceof Join join
+                        && join.left().isStreaming()
+                        && join.right().isStreaming());
         if (stateful && belowAggregate && mode != OutputMode.APPEND) {
             throw new AnalysisException(
                     UNSUPPORTED_OUTPUT_MODE,
@@ -120,7 +125,7 @@ final class StreamingChecks {
                     }
                 }
             }
-            case Join join -> checkJoin(join);
+            case Join join -> checkJoin(join, mode);
             case Deduplicate deduplicate -> {
                 if (deduplicate.withinWatermark()
                         && EventTime.columnsOf(deduplicate.input()).isEmpty()) {
@@ -145,15 +150,13 @@ final class StreamingChecks {
         return belowAggregate || node instanceof Aggregate;
     }
 
-    private static void checkJoin(Join join) {
+    private static void checkJoin(Join join, OutputMode mode) {
         boolean leftStream = join.left().isStreaming();
         boolean rightStream = join.right().isStreaming();
         JoinType type = join.type();
         if (leftStream && rightStream) {
-            throw new AnalysisException(
-                    UNSUPPORTED,
-                    "Stream-stream joins are not supported yet: " + describe(join)
-                            + "; join the stream with a static table instead");
+            checkStreamStreamJoin(join, mode);
+            return;
         }
         boolean refused =
                 switch (type) {
@@ -172,6 +175,86 @@ final class StreamingChecks {
                             + " stream grows. Supported with a static side: inner; left outer, left semi and left anti"
                             + " with the stream on the left; right outer with the stream on the right");
         }
+    }
+
+    /**
+     * A join of two streams runs in append mode, on equality keys; an outer or semi join also needs to
+     * know when a row of its outer (or left) side can no longer match: a watermark on the other side and a
+     * time-range condition, or an event-time column or window among the keys. An inner join without them
+     * is allowed (as in Spark), but keeps every row of a side that no bound lets go, for ever.
+     */
+    private static void checkStreamStreamJoin(Join join, OutputMode mode) {
+        String described = describe(join);
+        if (mode != OutputMode.APPEND) {
+            throw new AnalysisException(
+                    UNSUPPORTED_OUTPUT_MODE,
+                    "A join of two streams is supported in append output mode only, not " + name(mode) + ": "
+                            + described + ". Its rows are final when emitted (outer rows once the watermark"
+                            + " passes); use append output mode");
+        }
+        if (join.type() == JoinType.LEFT_ANTI) {
+            throw new AnalysisException(
+                    UNSUPPORTED,
+                    "LEFT ANTI join of two streams is not supported: " + described + ". Use a LEFT OUTER join with"
+                            + " watermarks and a time-range condition and keep the rows whose right columns are null");
+        }
+        StreamJoinConditions conditions = StreamJoinConditions.of(join);
+        if (join.type() == JoinType.CROSS || !conditions.keys().hasKeys()) {
+            throw new AnalysisException(
+                    UNSUPPORTED,
+                    "A join of two streams needs an equality condition between them (such as ON l.id = r.id): "
+                            + described + "; without one every row would have to meet every row of the other stream");
+        }
+        boolean leftNeeded =
+                join.type() == JoinType.LEFT || join.type() == JoinType.FULL || join.type() == JoinType.LEFT_SEMI;
+        boolean rightNeeded = join.type() == JoinType.RIGHT || join.type() == JoinType.FULL;
+        if (leftNeeded && conditions.leftBounds().isEmpty()) {
+            refuseUnbounded(join, true);
+        }
+        if (rightNeeded && conditions.rightBounds().isEmpty()) {
+            refuseUnbounded(join, false);
+        }
+    }
+
+    /** Refuses an outer or semi join whose {@code left} (or right) rows could never leave the state. */
+    private static void refuseUnbounded(Join join, boolean left) {
+        String side = left ? "left" : "right";
+        String other = left ? "right" : "left";
+        LogicalPlan sideInput = left ? join.left() : join.right();
+        LogicalPlan otherInput = left ? join.right() : join.left();
+        java.util.Map<Integer, EventTime> otherTimes = EventTime.columnsOf(otherInput);
+        String sideTime = timeColumn(sideInput);
+        String otherTime = timeColumn(otherInput);
+        String why = join.type() == JoinType.LEFT_SEMI
+                ? "so that left rows without a match can leave the state"
+                : "so that a " + side + " row without a match can be emitted with nulls";
+        String missing = otherTimes.isEmpty()
+                ? "The " + other + " input has no watermark: declare one on its event-time column (withWatermark(\""
+                        + otherTime + "\", …) or WATERMARK " + otherTime + " DELAY OF INTERVAL …) and add"
+                : "The join condition does not bound a " + side + " time by the " + other + " event time: add";
+        throw new AnalysisException(
+                UNSUPPORTED,
+                join.type().sql() + " join of two streams needs to know when a " + side
+                        + " row can no longer match, " + why + ": " + describe(join) + ". " + missing
+                        + " a time-range condition such as " + sideTime + " BETWEEN " + otherTime
+                        + " - INTERVAL 5 MINUTES AND " + otherTime + " + INTERVAL 10 MINUTES, or join on the "
+                        + other + " event-time column or a window of it");
+    }
+
+    /** The name of an input's event-time column, else of its first timestamp column. */
+    private static String timeColumn(LogicalPlan input) {
+        java.util.Map<Integer, EventTime> times = EventTime.columnsOf(input);
+        for (EventTime time : new java.util.TreeMap<>(times).values()) {
+            if (!time.window()) {
+                return input.schema().field(time.column()).name();
+            }
+        }
+        for (int c = 0; c < input.schema().size(); c++) {
+            if (input.schema().type(c) instanceof io.freshet.types.TimestampType) {
+                return input.schema().field(c).name();
+            }
+        }
+        return "ts";
     }
 
     private static void checkFunctions(LogicalPlan node) {
