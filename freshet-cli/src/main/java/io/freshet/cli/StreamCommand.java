@@ -163,10 +163,11 @@ final class StreamCommand {
         AtomicReference<StreamingQuery> running = new AtomicReference<>();
         try (Freshet freshet = Freshet.create();
                 StopSignals signals = StopSignals.install(() -> stop(running.get()))) {
+            SqlScripts.ScriptStatement statement = queryStatement(text);
             for (StreamTables.TableArgument table : tables.values()) {
                 StreamTables.register(freshet, table, schemas.get(table.name()));
             }
-            DataFrame result = streamingQuery(freshet, text);
+            DataFrame result = streamingQuery(freshet, statement, text);
             if (terminal) {
                 freshet.streams().addListener(new BatchSummary(err));
             }
@@ -176,6 +177,8 @@ final class StreamCommand {
                     .option("checkpointLocation", checkpoint)
                     .format("batch-csv")
                     .start(sink));
+            // The sink directory exists once the query runs, even before its first micro-batch.
+            Files.createDirectories(Path.of(sink));
             if (signals.signalled()) {
                 // Ctrl-C came while the query was starting.
                 running.get().stop();
@@ -187,6 +190,10 @@ final class StreamCommand {
             return FreshetCli.ERROR;
         } catch (FreshetException e) {
             err.println("Error: " + e.getMessage());
+            return FreshetCli.ERROR;
+        } catch (IOException e) {
+            stop(running.get());
+            err.println("Error: cannot create the sink directory " + sink + ": " + e.getMessage());
             return FreshetCli.ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -205,8 +212,8 @@ final class StreamCommand {
         }
     }
 
-    /** The streaming DataFrame of the one query in {@code text}. */
-    private DataFrame streamingQuery(Freshet freshet, String text) {
+    /** The one query statement of {@code text}, parsed (so that a mistake in it is reported before files are read). */
+    private SqlScripts.ScriptStatement queryStatement(String text) {
         List<SqlScripts.ScriptStatement> statements = SqlScripts.split(text);
         String source = queryFile != null ? queryFile : "-e";
         if (statements.isEmpty()) {
@@ -231,6 +238,15 @@ final class StreamCommand {
                         "freshet stream runs a SELECT query; this is a " + kind(parsed)
                                 + " statement. Use freshet run for scripts of statements");
             }
+        } catch (AnalysisException e) {
+            throw e.withQueryText(text);
+        }
+        return statement;
+    }
+
+    /** The streaming DataFrame of {@code statement}, planned against the registered tables. */
+    private static DataFrame streamingQuery(Freshet freshet, SqlScripts.ScriptStatement statement, String text) {
+        try {
             DataFrame result = freshet.sql(SqlCommand.padded(statement));
             if (!result.isStreaming()) {
                 throw new AnalysisException(
