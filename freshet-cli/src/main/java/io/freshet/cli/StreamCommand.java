@@ -268,7 +268,7 @@ final class StreamCommand {
     }
 
     /** One line per micro-batch on a terminal's stderr: rows in and out, the watermark, the time taken. */
-    private record BatchSummary(PrintStream err) implements StreamingQueryListener {
+    record BatchSummary(PrintStream err) implements StreamingQueryListener {
         @Override
         public void onQueryProgress(QueryProgressEvent event) {
             err.println(line(event.progress()));
