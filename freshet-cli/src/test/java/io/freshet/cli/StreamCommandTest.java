@@ -480,6 +480,17 @@ class StreamCommandTest {
     }
 
     @Test
+    void aFailureWhileRunningExitsWithOneAndNamesTheMicroBatch() throws IOException {
+        input("a.csv", HEADER + "2024-03-01 10:00:00,eu,5\n");
+
+        int code = streamEvents("append", "available-now", "SELECT amount DIV (amount - 5) AS r FROM STREAM events");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).startsWith("Error: Streaming query ").contains("failed in micro-batch 0");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     void aQueryWithoutAStreamIsAnError() throws IOException {
         input("a.csv", HEADER + "2024-03-01 10:00:00,eu,5\n");
 

@@ -127,6 +127,40 @@ class StreamCrashTest {
         assertThat(checkBatchFiles(1)).isEqualTo(expected);
     }
 
+    @Test
+    void freshetRunStopsAllItsQueriesOnSigtermWithExitCodeZero() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (Path file : writeFiles(Files.createDirectories(dir.resolve("staging")), 5, new Random(2))) {
+            Files.move(file, in.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        Path pipeline = Files.writeString(dir.resolve("pipeline.sql"), """
+                CREATE TABLE src (id BIGINT, ts TIMESTAMP, key STRING, v BIGINT)
+                    USING csv OPTIONS (header 'true') LOCATION '%1$s/in';
+                CREATE TABLE a (id BIGINT) USING csv OPTIONS (header 'true') LOCATION '%1$s/a';
+                INSERT INTO a SELECT id FROM STREAM src WHERE key = 'a';
+                CREATE STREAMING TABLE b USING json LOCATION '%1$s/b' AS SELECT id FROM STREAM src WHERE key = 'b';
+                """.formatted(dir));
+        Process run = startCli(
+                "run",
+                List.of(
+                        "run",
+                        pipeline.toString(),
+                        "--checkpoint",
+                        dir.resolve("cp").toString()));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(dir.resolve("cp/a/commits/0")) || !Files.exists(dir.resolve("cp/b/commits/0"))) {
+            assertThat(run.isAlive()).as(log("run")).isTrue();
+            assertThat(System.nanoTime()).as("both queries commit within 30 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        run.destroy();
+
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(log("run")).isZero();
+        assertThat(log("run")).isEmpty();
+    }
+
     /**
      * Writes {@code count} small CSV files, then one with the sentinel event. File {@code k} holds events between
      * {@code 5k} and {@code 5k + 4} seconds after the start, in random order, so that the watermark (30 seconds
@@ -196,36 +230,44 @@ class StreamCrashTest {
         }
     }
 
-    /** Starts {@code freshet stream} in a new JVM (the test's java and classpath), its output going to log files. */
+    /** Starts {@code freshet stream} over the input directory in a new JVM, its output going to log files. */
     private Process startStream(String trigger, String logName) throws IOException {
+        return startCli(
+                logName,
+                List.of(
+                        "stream",
+                        "--table",
+                        "events=" + dir.resolve("in"),
+                        "--schema",
+                        SCHEMA,
+                        "--checkpoint",
+                        dir.resolve("cp").toString(),
+                        "--output-mode",
+                        "append",
+                        "--sink",
+                        dir.resolve("sink").toString(),
+                        "--trigger",
+                        trigger,
+                        "-e",
+                        QUERY));
+    }
+
+    /** Starts the command line in a new JVM (the test's java and classpath), its output going to log files. */
+    private Process startCli(String logName, List<String> args) throws IOException {
         String java = ProcessHandle.current()
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 java,
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
                 classpath,
-                FreshetCli.class.getName(),
-                "stream",
-                "--table",
-                "events=" + dir.resolve("in"),
-                "--schema",
-                SCHEMA,
-                "--checkpoint",
-                dir.resolve("cp").toString(),
-                "--output-mode",
-                "append",
-                "--sink",
-                dir.resolve("sink").toString(),
-                "--trigger",
-                trigger,
-                "-e",
-                QUERY);
+                FreshetCli.class.getName()));
+        command.addAll(args);
         Files.createDirectories(dir.resolve("logs"));
         return new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("logs").resolve(logName + ".out").toFile())
