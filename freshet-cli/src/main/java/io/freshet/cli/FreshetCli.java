@@ -24,6 +24,8 @@ public final class FreshetCli {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (command) {
             case "sql" -> SqlCommand.run(rest, out, err, isTerminal());
+            case "stream" -> StreamCommand.run(rest, out, err, isTerminal());
+            case "run" -> RunCommand.run(rest, out, err, isTerminal());
             default -> {
                 err.println("freshet: unknown command '" + command + "'");
                 err.print(usage());
@@ -54,7 +56,17 @@ public final class FreshetCli {
                   sql      Run SQL over CSV and JSON files
                            freshet sql [--table NAME=PATH]... [--schema NAME=DDL]... [--format csv|json|table]
                                        [--output FILE] (-e QUERY | -f SCRIPT.sql)
+                  stream   Run a SQL query as a streaming query over directories that files arrive in,
+                           writing each micro-batch's rows to SINK/batch-<id>.csv
+                           freshet stream --table NAME=DIR[:csv|json]... [--schema NAME=DDL]... --checkpoint DIR
+                                          --output-mode append|update|complete --sink DIR
+                                          [--trigger available-now|once|continuous|'<n> seconds'] (-e QUERY | -f FILE)
+                  run      Run a SQL pipeline script whose INSERT INTO ... FROM STREAM and CREATE STREAMING TABLE
+                           statements start streaming queries; wait until they end (or Ctrl-C)
+                           freshet run PIPELINE.sql [--checkpoint DIR] [--trigger TRIGGER] [--table NAME=PATH]...
                   help     Show this message
+
+                Run 'freshet stream --help' or 'freshet run --help' for their options.
                 """;
     }
 }

@@ -181,7 +181,7 @@ final class SqlCommand {
     }
 
     /** The statement preceded by blank lines and spaces, so positions in errors are those of the whole script. */
-    private static String padded(SqlScripts.ScriptStatement statement) {
+    static String padded(SqlScripts.ScriptStatement statement) {
         return "\n".repeat(statement.line() - 1) + " ".repeat(statement.column() - 1) + statement.text();
     }
 

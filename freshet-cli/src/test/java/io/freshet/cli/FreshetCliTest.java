@@ -35,4 +35,22 @@ class FreshetCliTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("freshet sql");
     }
+
+    @Test
+    void helpNamesTheStreamingCommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("freshet stream --table NAME=DIR[:csv|json]...")
+                .contains("freshet run PIPELINE.sql");
+    }
+
+    @Test
+    void subcommandHelpGoesToStdout() {
+        assertThat(run("stream", "--help")).isZero();
+        assertThat(run("run", "-h")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Usage: freshet stream")
+                .contains("Usage: freshet run");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }

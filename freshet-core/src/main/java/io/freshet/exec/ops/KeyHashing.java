@@ -88,6 +88,13 @@ final class KeyHashing {
     }
 
     private static void hashStrings(StringVector strings, int rowCount, long[] hashes, boolean combine) {
+        if (strings.isDictionary() && strings.dictionaryValues().size() == 0) {
+            // Every row is null (e.g. a CSV column empty in the whole file): no id points at an entry.
+            for (int i = 0; i < rowCount; i++) {
+                set(hashes, i, NULL_HASH, combine);
+            }
+            return;
+        }
         if (strings.isDictionary() && strings.dictionaryValues().size() <= rowCount) {
             // Hash each dictionary entry once, then look the rows up.
             StringVector dictionary = strings.dictionaryValues();

@@ -42,4 +42,23 @@ class GroupByHashTest {
         assertThat(hash.groupCount()).isEqualTo(2);
         assertThat(groups[0]).isEqualTo(groups[2]).isNotEqualTo(groups[1]);
     }
+
+    /**
+     * A string key whose rows are all null can be a dictionary vector with an empty dictionary; hashing it with
+     * another key looked its rows up in the empty dictionary. Found by {@code GROUP BY window(ts, …), region} over a
+     * CSV file whose region column is empty.
+     */
+    @Test
+    void allNullDictionaryKeysGroupWithAnotherKey() {
+        StringVector empty = StringVector.dictionary(StringVector.of(), new int[] {0, 0, 0}, new long[] {0b111}, 3);
+        Vector other = StringVector.of("a", "b", "a");
+        GroupByHash hash = new GroupByHash(List.of(StringType.STRING, StringType.STRING));
+        int[] groups = new int[3];
+
+        hash.assign(new Vector[] {other, empty}, 3, groups);
+
+        assertThat(hash.groupCount()).isEqualTo(2);
+        assertThat(groups[0]).isEqualTo(groups[2]).isNotEqualTo(groups[1]);
+        assertThat(hash.keys()[1].isNull(groups[0])).isTrue();
+    }
 }
