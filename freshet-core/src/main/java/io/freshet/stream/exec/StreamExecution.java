@@ -85,6 +85,8 @@ public final class StreamExecution implements StreamingQuery {
     private long nextBatchId;
     private Offset[] committedOffsets;
     private long watermark = NO_WATERMARK;
+    // The watermark the last committed batch ran with: a no-data batch runs when the next one is higher.
+    private long lastBatchWatermark = NO_WATERMARK;
     private long[] inputWatermarks;
     private OffsetEntry pendingRerun;
     private String lastExplain = "";
@@ -265,6 +267,7 @@ public final class StreamExecution implements StreamingQuery {
                             "The checkpoint " + checkpoint + " has commits/" + committedBatch + " but not offsets/"
                                     + committedBatch));
             committedOffsets = toOffsets(committed.sourceOffsets());
+            lastBatchWatermark = committed.batchWatermarkMicros();
         }
         nextBatchId = committedBatch + 1;
         if (lastOffsets.isPresent() && lastOffsets.get().batchId() > committedBatch) {
@@ -411,8 +414,9 @@ public final class StreamExecution implements StreamingQuery {
         if (!conf.getBoolean(StreamingConf.NO_DATA_BATCHES, true) || nextBatchId == 0 || states.isEmpty()) {
             return false;
         }
-        long next = nextWatermark();
-        return next != NO_WATERMARK && next > watermark;
+        // After a batch, `watermark` already holds the next batch's watermark; compare it with the last one's.
+        long next = Math.max(watermark, nextWatermark());
+        return next != NO_WATERMARK && next > lastBatchWatermark;
     }
 
     private void runBatch(OffsetEntry entry, Map<String, Long> durations, long triggerStart) {
@@ -490,6 +494,7 @@ public final class StreamExecution implements StreamingQuery {
         durations.put("triggerExecution", millisSince(triggerStart));
         reportProgress(entry, starts, ends, inputRows, durations, eventTimes, operators, sinkBatch, sinkCommitMicros);
         lastExplain = PlanPrinter.print(spec.plan()) + "\n" + PhysicalPlanPrinter.print(physical);
+        lastBatchWatermark = entry.batchWatermarkMicros();
         watermark = next;
     }
 
