@@ -1,5 +1,8 @@
 package io.freshet.exec.ops;
 
+import io.freshet.ErrorCode;
+import io.freshet.FreshetException;
+
 import static io.freshet.util.Checks.checkArgument;
 
 /**
@@ -21,6 +24,21 @@ public final class SessionAssigner {
      * @param ends per session, its end (the largest item end)
      */
     public record Sessions(int count, int[] sessionOf, int[] groups, long[] starts, long[] ends) {}
+
+    /**
+     * The end of a row's own session: its time plus its (positive) gap.
+     *
+     * @throws FreshetException with {@code ARITHMETIC_OVERFLOW} when the sum leaves the timestamp range
+     */
+    public static long end(long time, long gap) {
+        long end = time + gap;
+        if (end < time) {
+            throw new FreshetException(
+                    ErrorCode.ARITHMETIC_OVERFLOW,
+                    "session_window: the time plus the gap overflows the timestamp range; use a smaller gap");
+        }
+        return end;
+    }
 
     /** Assigns the items {@code 0..itemCount)} to sessions; {@code ends[i] >= starts[i]} for every item. */
     public static Sessions assign(int[] groups, long[] starts, long[] ends, int itemCount) {

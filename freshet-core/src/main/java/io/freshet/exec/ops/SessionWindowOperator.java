@@ -1,7 +1,5 @@
 package io.freshet.exec.ops;
 
-import io.freshet.ErrorCode;
-import io.freshet.FreshetException;
 import io.freshet.data.Batch;
 import io.freshet.data.LongVector;
 import io.freshet.data.ObjectVector;
@@ -80,7 +78,7 @@ final class SessionWindowOperator implements BatchStream {
             }
             kept[count] = row;
             starts[count] = times.getLong(row);
-            ends[count] = end(starts[count], gaps.getLong(row));
+            ends[count] = SessionAssigner.end(starts[count], gaps.getLong(row));
             count++;
         }
         if (count < rowCount) {
@@ -101,17 +99,6 @@ final class SessionWindowOperator implements BatchStream {
             column[row] = values[sessions.sessionOf()[row]];
         }
         return rows.concatColumns(new Batch(new Vector[] {new ObjectVector(type, column, count)}, count));
-    }
-
-    /** A session ends at the time plus the gap; the sum must stay a timestamp. */
-    static long end(long time, long gap) {
-        long end = time + gap;
-        if (end < time) {
-            throw new FreshetException(
-                    ErrorCode.ARITHMETIC_OVERFLOW,
-                    "session_window: the time plus the gap overflows the timestamp range; use a smaller gap");
-        }
-        return end;
     }
 
     private int[] groupIds(Batch rows, int count) {
