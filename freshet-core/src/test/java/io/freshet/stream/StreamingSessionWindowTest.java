@@ -1,6 +1,7 @@
 package io.freshet.stream;
 
 import io.freshet.AnalysisException;
+import io.freshet.Column;
 import io.freshet.DataFrame;
 import io.freshet.Freshet;
 import io.freshet.Row;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static io.freshet.functions.col;
 import static io.freshet.functions.count;
 import static io.freshet.functions.countDistinct;
+import static io.freshet.functions.lit;
 import static io.freshet.functions.max;
 import static io.freshet.functions.min;
 import static io.freshet.functions.session_window;
@@ -246,10 +248,13 @@ class StreamingSessionWindowTest {
             List<List<Object[]>> batches = randomBatches(random, 9 * MINUTE);
             // A last event far ahead moves the watermark past every session; its own stays open.
             batches.add(List.<Object[]>of(new Object[] {micros("23:00:00"), "zz", 0L}));
-            Map<Long, List<String>> emitted = run(random, batches, "append", "append" + round);
+            boolean dynamicGap = random.nextBoolean();
+            Map<Long, List<String>> emitted = run(random, batches, dynamicGap, "append", "append" + round);
             List<String> streamed = new ArrayList<>();
             emitted.values().forEach(streamed::addAll);
-            assertThat(sorted(streamed)).as("seed %s round %s", seed, round).isEqualTo(batchResult(batches, true));
+            assertThat(sorted(streamed))
+                    .as("seed %s round %s", seed, round)
+                    .isEqualTo(batchResult(batches, dynamicGap, true));
         }
     }
 
@@ -264,9 +269,12 @@ class StreamingSessionWindowTest {
         Random random = new Random(seed);
         for (int round = 0; round < 3; round++) {
             List<List<Object[]>> batches = randomBatches(random, 120 * MINUTE);
-            Map<Long, List<String>> emitted = run(random, batches, "complete", "complete" + round);
+            boolean dynamicGap = random.nextBoolean();
+            Map<Long, List<String>> emitted = run(random, batches, dynamicGap, "complete", "complete" + round);
             List<String> last = emitted.get(((TreeMap<Long, List<String>>) emitted).lastKey());
-            assertThat(sorted(last)).as("seed %s round %s", seed, round).isEqualTo(batchResult(batches, false));
+            assertThat(sorted(last))
+                    .as("seed %s round %s", seed, round)
+                    .isEqualTo(batchResult(batches, dynamicGap, false));
         }
     }
 
@@ -291,20 +299,26 @@ class StreamingSessionWindowTest {
 
     /**
      * Runs the query over the batches, one micro-batch each, restarting at random points with a new
-     * session and partition count; returns each batch id's output (a re-run replaces its first attempt).
+     * session and partition count, on a random state store; returns each batch id's output (a re-run replaces its first attempt).
      */
-    private Map<Long, List<String>> run(Random random, List<List<Object[]>> batches, String mode, String name) {
+    private Map<Long, List<String>> run(
+            Random random, List<List<Object[]>> batches, boolean dynamicGap, String mode, String name) {
         TestStream events = new TestStream(EVENTS);
         Map<Long, List<String>> emitted = new TreeMap<>();
         Map<Long, List<String>> received = new ConcurrentHashMap<>();
+        // Fixed for the life of a checkpoint: the state store and its key groups.
+        String provider = random.nextBoolean() ? "memory" : "rocksdb";
+        int keyGroups = 1 + random.nextInt(16);
         int next = 0;
         while (next < batches.size()) {
             int until = next + 1 + random.nextInt(batches.size() - next);
             try (Freshet session = Freshet.builder()
                     .config("freshet.parallelism", 1 + random.nextInt(3))
+                    .config("freshet.state.provider", provider)
+                    .config("freshet.state.key-groups", keyGroups)
                     .build()) {
                 session.registerTable("events", events);
-                StreamingQuery query = equivalenceQuery(session)
+                StreamingQuery query = equivalenceQuery(session, dynamicGap)
                         .writeStream()
                         .outputMode(mode)
                         .option("checkpointLocation", dir.resolve(name).toString())
@@ -322,11 +336,14 @@ class StreamingSessionWindowTest {
         return emitted;
     }
 
-    private static DataFrame equivalenceQuery(Freshet session) {
-        return session.readStream()
-                .table("events")
-                .withWatermark("ts", "10 minutes")
-                .groupBy(col("usr"), session_window(col("ts"), "5 minutes"))
+    private static DataFrame equivalenceQuery(Freshet session, boolean dynamicGap) {
+        return aggregateSessions(session.readStream().table("events").withWatermark("ts", "10 minutes"), dynamicGap);
+    }
+
+    /** Sessions per user: 5 minutes, or with a dynamic gap 2 minutes for u1 and 7 for the others. */
+    private static DataFrame aggregateSessions(DataFrame events, boolean dynamicGap) {
+        Column gap = dynamicGap ? when(col("usr").equalTo("u1"), "2 minutes").otherwise("7 minutes") : lit("5 minutes");
+        return events.groupBy(col("usr"), session_window(col("ts"), gap))
                 .agg(
                         count(col("v")).as("n"),
                         sum(col("v")).as("total"),
@@ -334,18 +351,13 @@ class StreamingSessionWindowTest {
     }
 
     /** The batch query over all events, its rows as text, without the user zz if asked. */
-    private static List<String> batchResult(List<List<Object[]>> batches, boolean withoutZz) {
+    private static List<String> batchResult(List<List<Object[]>> batches, boolean dynamicGap, boolean withoutZz) {
         try (Freshet session = Freshet.create()) {
             TestStream events = new TestStream(EVENTS);
             batches.forEach(events::add);
             session.registerTable("events", events);
-            DataFrame result = session.table("events")
-                    .groupBy(col("usr"), session_window(col("ts"), "5 minutes"))
-                    .agg(
-                            count(col("v")).as("n"),
-                            sum(col("v")).as("total"),
-                            max(col("v")).as("top"));
-            List<String> rows = text(result.collect());
+            List<String> rows =
+                    text(aggregateSessions(session.table("events"), dynamicGap).collect());
             if (withoutZz) {
                 rows.removeIf(row -> row.startsWith("zz "));
             }
