@@ -694,14 +694,13 @@ final class SelectPlanner {
         for (int k = 0; k < keys.size(); k++) {
             Expr key = keys.get(k);
             if (SessionWindowFunctions.isSessionWindow(key)) {
-                if (found >= 0 && !keys.get(found).equals(key)) {
+                if (found >= 0) {
                     throw new AnalysisException(
                             UNSUPPORTED,
-                            "A query can group by only one session_window(…); it groups by "
-                                    + io.freshet.expr.ExprPrinter.print(keys.get(found)) + " and "
-                                    + io.freshet.expr.ExprPrinter.print(key));
+                            "A query can group by only one session_window(…), and only once; list one session"
+                                    + " window in GROUP BY");
                 }
-                found = found >= 0 ? found : k;
+                found = k;
             } else if (SessionWindowFunctions.containsSessionWindow(key)) {
                 throw new AnalysisException(
                         UNSUPPORTED,
