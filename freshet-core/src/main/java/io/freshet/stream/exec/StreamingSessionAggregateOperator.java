@@ -3,9 +3,7 @@ package io.freshet.stream.exec;
 import io.freshet.data.Batch;
 import io.freshet.data.BooleanVector;
 import io.freshet.data.LongVector;
-import io.freshet.data.ObjectVector;
 import io.freshet.data.Vector;
-import io.freshet.data.VectorBuilder;
 import io.freshet.exec.BatchStream;
 import io.freshet.exec.ExecContext;
 import io.freshet.exec.ops.GroupByHash;
@@ -14,20 +12,12 @@ import io.freshet.expr.Evaluator;
 import io.freshet.expr.Expr;
 import io.freshet.expr.aggregate.AggregateFunction;
 import io.freshet.expr.aggregate.GroupedAccumulator;
-import io.freshet.expr.functions.TimeWindowFunctions;
 import io.freshet.plan.physical.AggregateExpr;
 import io.freshet.state.KeyGroupState;
 import io.freshet.state.StateCursor;
 import io.freshet.streaming.OutputMode;
 import io.freshet.types.DataType;
-import io.freshet.types.StructValue;
 import io.freshet.types.TimestampType;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,13 +66,13 @@ final class StreamingSessionAggregateOperator implements BatchStream {
         List<Partial> partials = context.stage(
                 node, "partials", () -> context.parallel(node, node.input().partitionCount(), this::aggregate));
         merge(partials);
-        Output output = new Output();
+        SessionRows output = new SessionRows(keyTypes, node.sessionKey(), functions);
         switch (run.mode) {
             case APPEND -> evict(output);
             case COMPLETE -> scanAll(output);
             case UPDATE -> throw new IllegalStateException("update mode is refused for session windows at start");
         }
-        return output.count == 0 ? null : output.build();
+        return output.isEmpty() ? null : output.build();
     }
 
     // ---- phase 1: aggregate one input partition by (keys, row session) ---------------------------------
@@ -111,33 +101,15 @@ final class StreamingSessionAggregateOperator implements BatchStream {
         }
         try (BatchStream input = context.execute(node.input(), inputPartition)) {
             for (Batch batch = input.next(); batch != null; batch = input.next()) {
-                int rows = batch.rowCount();
-                if (rows == 0) {
+                RowSessions sessions = rowSessions(batch, time, gap);
+                if (sessions == null) {
                     continue;
                 }
-                LongVector times = (LongVector) time.evaluate(batch, context.evalContext());
-                LongVector gaps = (LongVector) gap.evaluate(batch, context.evalContext());
-                int[] kept = new int[rows];
-                long[] starts = new long[rows];
-                long[] ends = new long[rows];
-                int count = 0;
-                for (int row = 0; row < rows; row++) {
-                    // As in batch: no time, or a null or non-positive gap, means no session.
-                    if (times.isNull(row) || gaps.isNull(row) || gaps.getLong(row) <= 0) {
-                        continue;
-                    }
-                    kept[count] = row;
-                    starts[count] = times.getLong(row);
-                    ends[count] = SessionAssigner.end(starts[count], gaps.getLong(row));
-                    count++;
-                }
-                if (count == 0) {
-                    continue;
-                }
-                Batch selected = count < rows ? batch.select(kept, count) : batch;
+                Batch selected = sessions.rows();
+                int count = selected.rowCount();
                 Vector[] groupKeys = Arrays.copyOf(evaluate(keyEvaluators, selected), keyCount + 2);
-                groupKeys[keyCount] = new LongVector(TimestampType.TIMESTAMP, starts, null, count);
-                groupKeys[keyCount + 1] = new LongVector(TimestampType.TIMESTAMP, ends, null, count);
+                groupKeys[keyCount] = new LongVector(TimestampType.TIMESTAMP, sessions.starts(), null, count);
+                groupKeys[keyCount + 1] = new LongVector(TimestampType.TIMESTAMP, sessions.ends(), null, count);
                 int[] ids = new int[count];
                 groups.assign(groupKeys, count, ids);
                 for (int k = 0; k < accumulators.length; k++) {
@@ -145,8 +117,38 @@ final class StreamingSessionAggregateOperator implements BatchStream {
                 }
             }
         }
-        ensureCapacity(accumulators, groups.groupCount());
+        SessionAccumulators.ensureCapacity(accumulators, groups.groupCount());
         return new Partial(groups.keys(), groups.groupCount(), accumulators);
+    }
+
+    /** The rows of a batch that have a session, with their own session's start and end; null if none. */
+    private record RowSessions(Batch rows, long[] starts, long[] ends) {}
+
+    private RowSessions rowSessions(Batch batch, Evaluator time, Evaluator gap) {
+        int rows = batch.rowCount();
+        if (rows == 0) {
+            return null;
+        }
+        LongVector times = (LongVector) time.evaluate(batch, context.evalContext());
+        LongVector gaps = (LongVector) gap.evaluate(batch, context.evalContext());
+        int[] kept = new int[rows];
+        long[] starts = new long[rows];
+        long[] ends = new long[rows];
+        int count = 0;
+        for (int row = 0; row < rows; row++) {
+            // As in batch: no time, or a null or non-positive gap, means no session.
+            if (times.isNull(row) || gaps.isNull(row) || gaps.getLong(row) <= 0) {
+                continue;
+            }
+            kept[count] = row;
+            starts[count] = times.getLong(row);
+            ends[count] = SessionAssigner.end(starts[count], gaps.getLong(row));
+            count++;
+        }
+        if (count == 0) {
+            return null;
+        }
+        return new RowSessions(count < rows ? batch.select(kept, count) : batch, starts, ends);
     }
 
     private void addRows(
@@ -184,40 +186,12 @@ final class StreamingSessionAggregateOperator implements BatchStream {
     // ---- phase 2: merge the owned partial sessions with the open sessions in state ---------------------
 
     private void merge(List<Partial> partials) {
-        int keyCount = keyTypes.size();
         GroupByHash keyIds = new GroupByHash(keyTypes);
         Pieces pieces = new Pieces();
         int[][] pieceOfGroup = new int[partials.size()][];
         for (int p = 0; p < partials.size(); p++) {
             context.checkActive();
-            Partial partial = partials.get(p);
-            Vector[] keys = Arrays.copyOf(partial.keys(), keyCount);
-            LongVector starts = (LongVector) partial.keys()[keyCount];
-            LongVector ends = (LongVector) partial.keys()[keyCount + 1];
-            int[] owned = new int[partial.groupCount()];
-            int ownedCount = 0;
-            for (int g = 0; g < partial.groupCount(); g++) {
-                int keyGroup = state.keyGroupOf(StatefulAggregateOperator.hash(keyCodec.encode(keys, g)));
-                if (!state.owns(keyGroup, partition, node.partitionCount())) {
-                    continue;
-                }
-                if (isLate(ends.getLong(g))) {
-                    counters.rowsDroppedByWatermark.incrementAndGet();
-                    continue;
-                }
-                owned[ownedCount++] = g;
-            }
-            pieceOfGroup[p] = new int[partial.groupCount()];
-            Arrays.fill(pieceOfGroup[p], -1);
-            if (ownedCount == 0) {
-                continue;
-            }
-            int[] ids = new int[ownedCount];
-            keyIds.assign(StatefulAggregateOperator.selectAll(keys, owned, ownedCount), ownedCount, ids);
-            for (int i = 0; i < ownedCount; i++) {
-                int g = owned[i];
-                pieceOfGroup[p][g] = pieces.add(ids[i], starts.getLong(g), ends.getLong(g));
-            }
+            pieceOfGroup[p] = addOwnedPieces(partials.get(p), keyIds, pieces);
         }
         int batchPieces = pieces.size;
         if (batchPieces == 0) {
@@ -228,32 +202,69 @@ final class StreamingSessionAggregateOperator implements BatchStream {
                 SessionAssigner.assign(pieces.keys, pieces.starts, pieces.ends, pieces.size);
         // Merged group s + 1 holds session s (group 0 is a sink for partial groups this partition does not own).
         GroupedAccumulator[] merged = newAccumulators();
-        ensureCapacity(merged, sessions.count() + 1);
-        if (touched.storedCount > 0) {
-            int[] mapping = new int[touched.storedCount];
-            for (int i = 0; i < mapping.length; i++) {
-                mapping[i] = sessions.sessionOf()[batchPieces + i] + 1;
-            }
-            mergeAll(merged, touched.stored, mapping, mapping.length);
+        SessionAccumulators.ensureCapacity(merged, sessions.count() + 1);
+        int[] storedMapping = new int[touched.storedCount()];
+        for (int i = 0; i < storedMapping.length; i++) {
+            storedMapping[i] = sessions.sessionOf()[batchPieces + i] + 1;
         }
+        SessionAccumulators.merge(merged, touched.stored(), storedMapping);
         for (int p = 0; p < partials.size(); p++) {
             int[] mapping = new int[partials.get(p).groupCount()];
             for (int g = 0; g < mapping.length; g++) {
                 int piece = pieceOfGroup[p][g];
                 mapping[g] = piece < 0 ? 0 : sessions.sessionOf()[piece] + 1;
             }
-            mergeAll(merged, partials.get(p).accumulators(), mapping, mapping.length);
+            SessionAccumulators.merge(merged, partials.get(p).accumulators(), mapping);
         }
         writeBack(sessions, merged, touched);
+        counters.rowsUpdated.addAndGet(changedSessions(sessions, batchPieces));
+    }
+
+    /**
+     * Adds the partial sessions of the keys this partition owns, except late ones, as pieces; returns per
+     * partial group its piece, or -1.
+     */
+    private int[] addOwnedPieces(Partial partial, GroupByHash keyIds, Pieces pieces) {
+        int keyCount = keyTypes.size();
+        Vector[] keys = Arrays.copyOf(partial.keys(), keyCount);
+        LongVector starts = (LongVector) partial.keys()[keyCount];
+        LongVector ends = (LongVector) partial.keys()[keyCount + 1];
+        int[] owned = new int[partial.groupCount()];
+        int ownedCount = 0;
+        for (int g = 0; g < partial.groupCount(); g++) {
+            int keyGroup = state.keyGroupOf(StatefulAggregateOperator.hash(keyCodec.encode(keys, g)));
+            if (!state.owns(keyGroup, partition, node.partitionCount())) {
+                continue;
+            }
+            if (isLate(ends.getLong(g))) {
+                counters.rowsDroppedByWatermark.incrementAndGet();
+                continue;
+            }
+            owned[ownedCount++] = g;
+        }
+        int[] pieceOfGroup = new int[partial.groupCount()];
+        Arrays.fill(pieceOfGroup, -1);
+        if (ownedCount > 0) {
+            int[] ids = new int[ownedCount];
+            keyIds.assign(StatefulAggregateOperator.selectAll(keys, owned, ownedCount), ownedCount, ids);
+            for (int i = 0; i < ownedCount; i++) {
+                int g = owned[i];
+                pieceOfGroup[g] = pieces.add(ids[i], starts.getLong(g), ends.getLong(g));
+            }
+        }
+        return pieceOfGroup;
+    }
+
+    /** The sessions that hold a piece of this batch (the first {@code batchPieces} pieces). */
+    private static int changedSessions(SessionAssigner.Sessions sessions, int batchPieces) {
         boolean[] changed = new boolean[sessions.count()];
+        int count = 0;
         for (int i = 0; i < batchPieces; i++) {
-            changed[sessions.sessionOf()[i]] = true;
+            int session = sessions.sessionOf()[i];
+            count += changed[session] ? 0 : 1;
+            changed[session] = true;
         }
-        int updated = 0;
-        for (boolean sessionChanged : changed) {
-            updated += sessionChanged ? 1 : 0;
-        }
-        counters.rowsUpdated.addAndGet(updated);
+        return count;
     }
 
     /** A partial session is late when it ends at or before the batch's watermark (not in complete mode). */
@@ -280,8 +291,8 @@ final class StreamingSessionAggregateOperator implements BatchStream {
                 continue;
             }
             for (StoredSessions.Session session : StoredSessions.decode(value)) {
-                ensureCapacity(stored, storedCount + 1);
-                readStates(stored, storedCount++, session.states());
+                SessionAccumulators.ensureCapacity(stored, storedCount + 1);
+                SessionAccumulators.readStates(stored, storedCount++, session.states());
                 pieces.add(k, session.start(), session.end());
             }
         }
@@ -297,7 +308,7 @@ final class StreamingSessionAggregateOperator implements BatchStream {
             long smallestEnd = Long.MAX_VALUE;
             for (; s < sessions.count() && sessions.groups()[s] == key; s++) {
                 list.add(new StoredSessions.Session(
-                        sessions.starts()[s], sessions.ends()[s], writeStates(merged, s + 1)));
+                        sessions.starts()[s], sessions.ends()[s], SessionAccumulators.writeStates(merged, s + 1)));
                 smallestEnd = Math.min(smallestEnd, sessions.ends()[s]);
             }
             state.store.group(touched.keyGroups()[key]).put(touched.entryKeys()[key], StoredSessions.encode(list));
@@ -310,7 +321,7 @@ final class StreamingSessionAggregateOperator implements BatchStream {
     // ---- output ----------------------------------------------------------------------------------------
 
     /** Append mode: emits and removes the sessions of the owned keys that the watermark has closed. */
-    private void evict(Output output) {
+    private void evict(SessionRows output) {
         if (!node.eventTime() || !run.hasWatermark()) {
             return;
         }
@@ -354,7 +365,7 @@ final class StreamingSessionAggregateOperator implements BatchStream {
     }
 
     /** Complete mode: every open session of the owned keys. */
-    private void scanAll(Output output) {
+    private void scanAll(SessionRows output) {
         for (int keyGroup = 0; keyGroup < state.store.keyGroups(); keyGroup++) {
             if (!state.owns(keyGroup, partition, node.partitionCount())) {
                 continue;
@@ -367,50 +378,6 @@ final class StreamingSessionAggregateOperator implements BatchStream {
                     output.add(key, session);
                 }
             }
-        }
-    }
-
-    /** Output rows being collected: key values, sessions and their accumulators' states. */
-    private final class Output {
-        private final VectorBuilder[] keyBuilders = new VectorBuilder[keyTypes.size()];
-        private final List<StructValue> sessions = new ArrayList<>();
-        private final GroupedAccumulator[] accumulators = newAccumulators();
-        private int count;
-
-        Output() {
-            for (int c = 0; c < keyBuilders.length; c++) {
-                keyBuilders[c] = VectorBuilder.forType(keyTypes.get(c), 16);
-            }
-        }
-
-        void add(Object[] key, StoredSessions.Session session) {
-            for (int c = 0; c < keyBuilders.length; c++) {
-                keyBuilders[c].append(key[c]);
-            }
-            sessions.add(new StructValue(new Object[] {session.start(), session.end()}));
-            ensureCapacity(accumulators, count + 1);
-            readStates(accumulators, count, session.states());
-            count++;
-        }
-
-        /** The rows: the keys with the session at its place among them, then the aggregates. */
-        Batch build() {
-            int keyCount = keyBuilders.length;
-            Vector[] columns = new Vector[keyCount + 1 + accumulators.length];
-            int column = 0;
-            for (int c = 0; c <= keyCount; c++) {
-                if (c == node.sessionKey()) {
-                    columns[column++] =
-                            new ObjectVector(TimeWindowFunctions.WINDOW_TYPE, sessions.toArray(new Object[0]), count);
-                }
-                if (c < keyCount) {
-                    columns[column++] = keyBuilders[c].build();
-                }
-            }
-            for (GroupedAccumulator accumulator : accumulators) {
-                columns[column++] = accumulator.result(count);
-            }
-            return new Batch(columns, count);
         }
     }
 
@@ -437,49 +404,7 @@ final class StreamingSessionAggregateOperator implements BatchStream {
     }
 
     private GroupedAccumulator[] newAccumulators() {
-        GroupedAccumulator[] accumulators = new GroupedAccumulator[functions.length];
-        for (int k = 0; k < functions.length; k++) {
-            accumulators[k] = functions[k].createAccumulator();
-        }
-        return accumulators;
-    }
-
-    private static void mergeAll(
-            GroupedAccumulator[] target, GroupedAccumulator[] source, int[] mapping, int sourceGroups) {
-        for (int k = 0; k < target.length; k++) {
-            target[k].merge(source[k], mapping, sourceGroups);
-        }
-    }
-
-    private static void ensureCapacity(GroupedAccumulator[] accumulators, int groups) {
-        for (GroupedAccumulator accumulator : accumulators) {
-            accumulator.ensureCapacity(groups);
-        }
-    }
-
-    private static byte[] writeStates(GroupedAccumulator[] accumulators, int group) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
-        DataOutputStream out = new DataOutputStream(bytes);
-        try {
-            for (GroupedAccumulator accumulator : accumulators) {
-                accumulator.writeState(group, out);
-            }
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void readStates(GroupedAccumulator[] accumulators, int group, byte[] bytes) {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        try {
-            for (GroupedAccumulator accumulator : accumulators) {
-                accumulator.readState(group, in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SessionAccumulators.create(functions);
     }
 
     private Vector[] evaluate(Evaluator[] evaluators, Batch batch) {
