@@ -335,8 +335,21 @@ public final class functions {
         return fn("window", timeColumn, lit(duration), lit(slide));
     }
 
+    /**
+     * A session window of {@code timeColumn} with a fixed {@code gap} ({@code "10 minutes"}), as a struct of
+     * start and end; only as a {@code groupBy} key. Rows closer than the gap form one session, which ends
+     * at its last row's time plus the gap.
+     */
     public static Column session_window(Column timeColumn, String gap) {
         return fn("session_window", timeColumn, lit(gap));
+    }
+
+    /**
+     * A session window whose gap is computed per row (a string such as {@code "5 minutes"} or an interval);
+     * rows whose gap is null, not an interval or not positive are left out.
+     */
+    public static Column session_window(Column timeColumn, Column gap) {
+        return fn("session_window", timeColumn, gap);
     }
 
     /** {@code CASE WHEN condition THEN value …}; continue with {@link Column#when} and {@link Column#otherwise}. */

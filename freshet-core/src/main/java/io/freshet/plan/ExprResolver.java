@@ -10,6 +10,7 @@ import io.freshet.expr.ScalarFunctionDefinition;
 import io.freshet.expr.aggregate.AggregateFunction;
 import io.freshet.expr.aggregate.AggregateFunctionDefinition;
 import io.freshet.expr.functions.Casts;
+import io.freshet.expr.functions.SessionWindowFunctions;
 import io.freshet.expr.functions.StructFunctions;
 import io.freshet.expr.window.WindowFunction;
 import io.freshet.expr.window.WindowFunctionDefinition;
@@ -98,6 +99,19 @@ final class ExprResolver {
         /** A {@code window(…)} call the planner expanded rows for (sliding windows), or null. */
         default Expr timeWindow(ParsedExpr.FunctionCall call) {
             return null;
+        }
+
+        /**
+         * A bound {@code session_window(ts, gap)} call: allowed only where the planner groups by it (it
+         * returns the call then); elsewhere an error.
+         */
+        default Expr sessionWindow(Expr call, Position position) {
+            throw new AnalysisException(
+                    INVALID_AGGREGATE,
+                    position.line(),
+                    position.column(),
+                    "session_window(…) can only be used as a GROUP BY key of an aggregation (and then in its"
+                            + " SELECT, HAVING and ORDER BY), e.g. GROUP BY user, session_window(ts, '10 minutes')");
         }
 
         /**
@@ -326,6 +340,9 @@ final class ExprResolver {
             if (expanded != null) {
                 return expanded;
             }
+        }
+        if (name.equals(SessionWindowFunctions.COLUMN_NAME)) {
+            return hooks.sessionWindow(SessionWindowFunctions.bind(resolveArgs(call, name)), position);
         }
         switch (name) {
             case "struct", "named_struct" -> {

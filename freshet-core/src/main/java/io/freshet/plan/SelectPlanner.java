@@ -5,6 +5,9 @@ import io.freshet.expr.Expr;
 import io.freshet.expr.InputRef;
 import io.freshet.expr.Literal;
 import io.freshet.expr.aggregate.AggregateFunction;
+import io.freshet.expr.functions.SessionWindowFunctions;
+import io.freshet.expr.functions.TimeWindowFunctions;
+import io.freshet.plan.logical.AggregateCall;
 import io.freshet.plan.logical.Distinct;
 import io.freshet.plan.logical.Filter;
 import io.freshet.plan.logical.LogicalPlan;
@@ -21,6 +24,7 @@ import java.util.Set;
 
 import static io.freshet.ErrorCode.COLUMN_NOT_FOUND;
 import static io.freshet.ErrorCode.INVALID_AGGREGATE;
+import static io.freshet.ErrorCode.NOT_GROUPED;
 import static io.freshet.ErrorCode.UNSUPPORTED;
 
 /** Plans one SELECT block: the order of its clauses is FROM, WHERE, GROUP BY, HAVING, windows, QUALIFY, DISTINCT, ORDER BY. */
@@ -29,6 +33,10 @@ final class SelectPlanner {
     private Relation input;
     private String slidingWindowText;
     private int slidingWindowColumn = -1;
+    // The GROUP BY key that is a session_window(…), or -1.
+    private int sessionKey = -1;
+    // Where `session_window` (Spark's name for the session column) resolves while a grouped SELECT is read, or -1.
+    private int sessionColumn = -1;
     private final SelectSpec spec;
     private final List<List<ColumnBinding>> outer;
     private final PlanBuilder.SubqueryPlanner subqueries;
@@ -285,6 +293,11 @@ final class SelectPlanner {
             }
 
             @Override
+            public Expr sessionWindow(Expr call, Position position) {
+                return hooks.sessionWindow(call, position);
+            }
+
+            @Override
             public Expr grouping(String name, List<Expr> args, Position position) {
                 return hooks.grouping(name, args, position);
             }
@@ -338,6 +351,21 @@ final class SelectPlanner {
                 if (items.get(i).aliased() && items.get(i).name().equalsIgnoreCase(identifier.name())) {
                     return exprs.get(i);
                 }
+            }
+            // The name of an unaliased item (session_window.start is named start) when no input column has
+            // it: Spark resolves ORDER BY against the select list's output too.
+            boolean inputColumn = resolver.columns().stream()
+                    .anyMatch(c -> !c.qualifiedOnly() && c.name().equalsIgnoreCase(identifier.name()));
+            int named = -1;
+            int matches = 0;
+            for (int i = 0; i < items.size() && !inputColumn; i++) {
+                if (items.get(i).expr() != null && items.get(i).name().equalsIgnoreCase(identifier.name())) {
+                    named = i;
+                    matches++;
+                }
+            }
+            if (matches == 1) {
+                return exprs.get(named);
             }
         }
         if (expr instanceof ParsedExpr.Identifier identifier
@@ -483,6 +511,11 @@ final class SelectPlanner {
             public Expr timeWindow(ParsedExpr.FunctionCall call) {
                 return slidingWindow(call);
             }
+
+            @Override
+            public Expr sessionWindow(Expr call, Position position) {
+                return call;
+            }
         });
         List<ParsedExpr> groupBy = new ArrayList<>();
         if (spec.groupByAll()) {
@@ -502,6 +535,7 @@ final class SelectPlanner {
             keys.add(groupKey(expr, items, plain));
         }
         boolean groupingSets = spec.groupingSets() != null;
+        sessionKey = sessionKey(keys, groupingSets);
         LogicalPlan aggregateInput = input.plan();
         List<Expr> aggregateKeys = keys;
         int keyCount = keys.size();
@@ -535,6 +569,11 @@ final class SelectPlanner {
             }
 
             @Override
+            public Expr sessionWindow(Expr call, Position position) {
+                return call;
+            }
+
+            @Override
             public Expr grouping(String name, List<Expr> args, Position position) {
                 if (!groupingSets) {
                     return ExprResolver.Hooks.super.grouping(name, args, position);
@@ -555,7 +594,7 @@ final class SelectPlanner {
                 return new InputRef(PlanBuilder.postAggregatePlaceholder(value.index()), value.type(), value.name());
             }
         };
-        ExprResolver resolver = new ExprResolver(builder.registry(), input.columns(), outer, hooks);
+        ExprResolver resolver = new ExprResolver(builder.registry(), sessionColumns(), outer, hooks);
         List<Expr> exprs = new ArrayList<>();
         for (Item item : items) {
             exprs.add(item.expr() == null ? column(input, item.column()) : resolver.resolve(item.expr()));
@@ -564,6 +603,7 @@ final class SelectPlanner {
         Expr having = spec.having() == null ? null : aliasResolver.resolveCondition(spec.having(), "HAVING");
         Expr qualify = spec.qualify() == null ? null : aliasResolver.resolveCondition(spec.qualify(), "QUALIFY");
         List<SortKey> order = orderKeys(items, exprs, resolver);
+        checkSessionOutsideAggregates(collector);
 
         final int aggregateOffset = keyCount;
         postAggregateOffset = keyCount + collector.calls.size();
@@ -641,6 +681,138 @@ final class SelectPlanner {
             bindings.add(binding);
         }
         return finish(current, grouped, items, bindings, groupedQualify, groupedOrder);
+    }
+
+    // ---- session windows ---------------------------------------------------------------------------
+
+    /**
+     * The index of the {@code session_window(…)} key, or -1; refuses a session window nested in a key,
+     * several of them, one next to another time window (as Spark does) or under grouping sets.
+     */
+    private int sessionKey(List<Expr> keys, boolean groupingSets) {
+        int found = -1;
+        for (int k = 0; k < keys.size(); k++) {
+            Expr key = keys.get(k);
+            if (SessionWindowFunctions.isSessionWindow(key)) {
+                if (found >= 0) {
+                    throw new AnalysisException(
+                            UNSUPPORTED,
+                            "A query can group by only one session_window(…), and only once; list one session"
+                                    + " window in GROUP BY");
+                }
+                found = k;
+            } else if (SessionWindowFunctions.containsSessionWindow(key)) {
+                throw new AnalysisException(
+                        UNSUPPORTED,
+                        "session_window(…) must be a GROUP BY key by itself, not inside "
+                                + io.freshet.expr.ExprPrinter.print(key)
+                                + "; group by session_window(…) and use its start or end in SELECT");
+            }
+        }
+        if (found < 0) {
+            return -1;
+        }
+        if (groupingSets) {
+            throw new AnalysisException(
+                    UNSUPPORTED,
+                    "session_window(…) cannot be used with GROUPING SETS, ROLLUP or CUBE; run one aggregation per"
+                            + " grouping instead");
+        }
+        for (Expr key : keys) {
+            if (isTimeWindow(key)) {
+                throw new AnalysisException(
+                        UNSUPPORTED,
+                        "A query cannot group by both window(…) and session_window(…): the rows would be"
+                                + " grouped by every combination of windows; use one of them");
+            }
+        }
+        if (input.columns().stream()
+                .noneMatch(c -> !c.qualifiedOnly() && c.name().equalsIgnoreCase(SessionWindowFunctions.COLUMN_NAME))) {
+            sessionColumn = input.width();
+        }
+        return found;
+    }
+
+    private boolean isTimeWindow(Expr expr) {
+        if (expr instanceof io.freshet.expr.Call call
+                && (call.function() instanceof TimeWindowFunctions.TumblingWindow
+                        || call.function() instanceof TimeWindowFunctions.SlidingWindow)) {
+            return true;
+        }
+        if (expr instanceof InputRef ref && slidingWindowColumn >= 0 && ref.index() == slidingWindowColumn) {
+            return true;
+        }
+        for (Expr child : expr.children()) {
+            if (isTimeWindow(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The input's columns, plus {@code session_window} standing for the session key (so that, as in Spark,
+     * {@code session_window.start} reads the key's start) unless a column already has that name.
+     */
+    private List<ColumnBinding> sessionColumns() {
+        if (sessionColumn < 0) {
+            return input.columns();
+        }
+        List<ColumnBinding> columns = new ArrayList<>(input.columns());
+        columns.add(
+                new ColumnBinding(null, SessionWindowFunctions.COLUMN_NAME, TimeWindowFunctions.WINDOW_TYPE, Set.of()));
+        return columns;
+    }
+
+    /** Replaces the stand-in {@code session_window} column by the session key itself. */
+    private Expr withSessionKey(Expr expr, Expr key) {
+        if (sessionColumn < 0) {
+            return expr;
+        }
+        return Exprs.transformUp(expr, e -> e instanceof InputRef ref && ref.index() == sessionColumn ? key : e);
+    }
+
+    /** Aggregates run per row of their group, where no session exists yet: refuse a session inside them. */
+    private void checkSessionOutsideAggregates(PlanBuilder.AggregateCollector collector) {
+        for (AggregateCall call : collector.calls) {
+            List<Expr> parts = new ArrayList<>(call.args());
+            if (call.filter() != null) {
+                parts.add(call.filter());
+            }
+            for (Expr part : parts) {
+                if (SessionWindowFunctions.containsSessionWindow(part) || readsColumn(part, sessionColumn)) {
+                    throw new AnalysisException(
+                            INVALID_AGGREGATE,
+                            "session_window cannot be used inside the aggregate function "
+                                    + call.function().name()
+                                    + "(…): the session of a row is known only after grouping; use"
+                                    + " session_window.start or .end outside the aggregate");
+                }
+            }
+        }
+    }
+
+    private static boolean readsColumn(Expr expr, int column) {
+        if (column < 0) {
+            return false;
+        }
+        if (expr instanceof InputRef ref && ref.index() == column) {
+            return true;
+        }
+        for (Expr child : expr.children()) {
+            if (readsColumn(child, column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private AnalysisException sessionNotGrouped(Position position) {
+        String message = sessionKey < 0
+                ? "session_window(…) must be a GROUP BY key to be selected; add it to GROUP BY"
+                : "This session_window(…) differs from the one in GROUP BY (time column or gap); write the"
+                        + " same call, or use session_window, session_window.start and session_window.end";
+        return new AnalysisException(NOT_GROUPED, position.line(), position.column(), message);
     }
 
     private Expr groupKey(ParsedExpr expr, List<Item> items, ExprResolver plain) {
@@ -744,10 +916,14 @@ final class SelectPlanner {
      */
     private Expr regroup(Expr expr, List<Expr> keys, List<String> keyNames, int aggregateOffset, Position position) {
         List<String> keyText = keys.stream().map(Exprs::key).toList();
-        return Exprs.transformDown(expr, e -> {
+        Expr withSession = sessionKey < 0 ? expr : withSessionKey(expr, keys.get(sessionKey));
+        return Exprs.transformDown(withSession, e -> {
             int key = keyText.indexOf(Exprs.key(e));
             if (key >= 0 && !(e instanceof Literal)) {
                 return new InputRef(key, e.type(), keyNames.get(key));
+            }
+            if (SessionWindowFunctions.isSessionWindow(e)) {
+                throw sessionNotGrouped(position);
             }
             if (e instanceof InputRef ref) {
                 if (PlanBuilder.isAggregatePlaceholder(ref.index())) {

@@ -16,6 +16,7 @@ import io.freshet.plan.physical.PhysicalNode;
 import io.freshet.plan.physical.ProjectExec;
 import io.freshet.plan.physical.RepartitionExec;
 import io.freshet.plan.physical.ScanExec;
+import io.freshet.plan.physical.SessionWindowExec;
 import io.freshet.plan.physical.SetOperationExec;
 import io.freshet.plan.physical.SortExec;
 import io.freshet.plan.physical.UnionExec;
@@ -53,6 +54,7 @@ public final class Operators {
                         context);
             case SetOperationExec operation -> new SetOperationOperator(operation, partition, context);
             case WindowExec window -> new WindowOperator(window, partition, context);
+            case SessionWindowExec session -> new SessionWindowOperator(session, partition, context);
             case ExtensionExec extension -> context.extensions().create(extension, partition, context);
             case DeduplicateExec deduplicate -> {
                 int[] keys = deduplicate.keyColumns().stream()

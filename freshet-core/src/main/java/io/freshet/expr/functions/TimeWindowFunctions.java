@@ -37,6 +37,7 @@ public final class TimeWindowFunctions {
 
     public static void register(FunctionRegistry.Builder registry) {
         registry.scalar("window", TimeWindowFunctions::bindWindow);
+        registry.scalar("session_window", SessionWindowFunctions::bind);
     }
 
     /** The parameters of a {@code window(…)} call, in microseconds. */

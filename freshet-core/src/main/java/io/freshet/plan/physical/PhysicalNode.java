@@ -25,6 +25,7 @@ public sealed interface PhysicalNode
                 SetOperationExec,
                 WindowExec,
                 DeduplicateExec,
+                SessionWindowExec,
                 ExtensionExec {
 
     Schema schema();

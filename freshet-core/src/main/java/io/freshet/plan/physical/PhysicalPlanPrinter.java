@@ -74,6 +74,9 @@ public final class PhysicalPlanPrinter {
                         "partitionBy=" + exprs(window.partitionBy()) + " orderBy=" + window.orderBy() + " functions="
                                 + window.functions();
                     case DeduplicateExec deduplicate -> "keys=" + keyNames(deduplicate);
+                    case SessionWindowExec session ->
+                        "partitionBy=" + exprs(session.partitionKeys()) + " time=" + ExprPrinter.print(session.time())
+                                + " gap=" + ExprPrinter.print(session.gap());
                     case ExtensionExec extension -> extension.details();
                 };
         String name = node.getClass().getSimpleName();

@@ -3,8 +3,10 @@ package io.freshet.plan.physical;
 import io.freshet.AnalysisException;
 import io.freshet.ErrorCode;
 import io.freshet.catalog.BatchScan;
+import io.freshet.expr.Call;
 import io.freshet.expr.Expr;
 import io.freshet.expr.InputRef;
+import io.freshet.expr.functions.SessionWindowFunctions;
 import io.freshet.plan.logical.Aggregate;
 import io.freshet.plan.logical.AggregateCall;
 import io.freshet.plan.logical.Deduplicate;
@@ -95,6 +97,10 @@ public final class PhysicalPlanner {
             anyDistinct |= call.function().distinct();
         }
         List<Expr> keys = aggregate.groupKeys();
+        int sessionKey = sessionKey(keys);
+        if (sessionKey >= 0) {
+            return sessionAggregate(aggregate, input, aggregates, sessionKey);
+        }
         int partitions = keys.isEmpty() ? 1 : options.parallelism();
         if (anyDistinct) {
             // Distinct values cannot be merged from per-partition partials: bring each group's rows together.
@@ -103,6 +109,44 @@ public final class PhysicalPlanner {
                     repartitioned, keys, aggregates, aggregate.schema(), AggregateMode.SINGLE, partitions);
         }
         return new HashAggregateExec(input, keys, aggregates, aggregate.schema(), AggregateMode.TWO_PHASE, partitions);
+    }
+
+    /** The position of the {@code session_window(…)} key, or -1. */
+    private static int sessionKey(List<Expr> keys) {
+        for (int k = 0; k < keys.size(); k++) {
+            if (SessionWindowFunctions.isSessionWindow(keys.get(k))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A session-window aggregation: the rows are partitioned by the other keys, each partition's rows get
+     * their session (a sort of each group by time), then an ordinary single-phase aggregation groups by
+     * the other keys and the session.
+     */
+    private PhysicalNode sessionAggregate(
+            Aggregate aggregate, PhysicalNode input, List<AggregateExpr> aggregates, int sessionKey) {
+        List<Expr> keys = aggregate.groupKeys();
+        Call session = (Call) keys.get(sessionKey);
+        List<Expr> partitionKeys = new ArrayList<>(keys);
+        partitionKeys.remove(sessionKey);
+        int partitions = partitionKeys.isEmpty() ? 1 : options.parallelism();
+        PhysicalNode repartitioned = new RepartitionExec(input, partitionKeys, partitions);
+        List<Field> fields = new ArrayList<>(input.schema().fields());
+        fields.add(Field.of(SessionWindowFunctions.COLUMN_NAME, session.type()));
+        PhysicalNode sessions = new SessionWindowExec(
+                repartitioned,
+                partitionKeys,
+                session.args().get(0),
+                session.args().get(1),
+                new Schema(fields));
+        List<Expr> groupKeys = new ArrayList<>(keys);
+        groupKeys.set(
+                sessionKey, new InputRef(input.schema().size(), session.type(), SessionWindowFunctions.COLUMN_NAME));
+        return new HashAggregateExec(
+                sessions, groupKeys, aggregates, aggregate.schema(), AggregateMode.SINGLE, partitions);
     }
 
     private PhysicalNode join(Join join) {
@@ -183,6 +227,7 @@ public final class PhysicalPlanner {
             case HashDistinctExec distinct -> estimatedBytes(distinct.input());
             case WindowExec window -> estimatedBytes(window.input());
             case DeduplicateExec deduplicate -> estimatedBytes(deduplicate.input());
+            case SessionWindowExec session -> estimatedBytes(session.input());
             case SetOperationExec operation -> estimatedBytes(operation.left());
             case HashJoinExec join -> -1;
             case NestedLoopJoinExec join -> -1;

@@ -3,6 +3,7 @@ package io.freshet.stream.exec;
 import io.freshet.expr.Call;
 import io.freshet.expr.Expr;
 import io.freshet.expr.InputRef;
+import io.freshet.expr.functions.SessionWindowFunctions;
 import io.freshet.expr.functions.TimeWindowFunctions;
 import io.freshet.plan.logical.Aggregate;
 import io.freshet.plan.logical.Deduplicate;
@@ -22,8 +23,9 @@ import java.util.Map;
 
 /**
  * Which output columns of a streaming plan carry event time: a column a watermark was declared on
- * (passed through projections, filters and joins), or a {@code window(…)} struct computed from one, whose
- * {@code end} then is the event time that decides when the window is complete.
+ * (passed through projections, filters and joins), or a {@code window(…)} or {@code session_window(…)}
+ * struct computed from one, whose {@code end} then is the event time that decides when the window is
+ * complete.
  *
  * @param column the column's position in the plan's output
  * @param window whether the column is a window struct ({@code {start, end}}) rather than a timestamp
@@ -110,7 +112,8 @@ record EventTime(int column, boolean window, long delayMicros) {
         }
         if (expr instanceof Call call
                 && (call.function() instanceof TimeWindowFunctions.TumblingWindow
-                        || call.function() instanceof TimeWindowFunctions.SlidingWindow)
+                        || call.function() instanceof TimeWindowFunctions.SlidingWindow
+                        || call.function() instanceof SessionWindowFunctions.SessionWindow)
                 && call.args().get(0) instanceof InputRef ref
                 && input.containsKey(ref.index())
                 && !input.get(ref.index()).window) {

@@ -3,6 +3,7 @@ package io.freshet.stream.exec;
 import io.freshet.catalog.TableSource;
 import io.freshet.expr.Call;
 import io.freshet.expr.Expr;
+import io.freshet.expr.functions.SessionWindowFunctions;
 import io.freshet.expr.functions.TimeWindowFunctions;
 import io.freshet.plan.logical.Aggregate;
 import io.freshet.plan.logical.AggregateCall;
@@ -194,6 +195,9 @@ final class IncrementalPlanner {
     private PhysicalNode stateful(
             LogicalPlan node, int id, Function<LogicalPlan, PhysicalNode> planChild, int parallelism) {
         return switch (node) {
+            case Aggregate aggregate
+            when sessionKey(aggregate) >= 0 ->
+                sessionAggregate(aggregate, id, planChild.apply(aggregate.input()), parallelism);
             case Aggregate aggregate -> {
                 List<AggregateExpr> aggregates = new ArrayList<>();
                 for (AggregateCall call : aggregate.aggregates()) {
@@ -240,6 +244,41 @@ final class IncrementalPlanner {
             case Join join -> StreamStreamJoinExec.of(join, planChild, id, parallelism);
             default -> throw new IllegalStateException("not stateful: " + node);
         };
+    }
+
+    /** The position of the {@code session_window(…)} grouping key, or -1. */
+    static int sessionKey(Aggregate aggregate) {
+        List<Expr> keys = aggregate.groupKeys();
+        for (int k = 0; k < keys.size(); k++) {
+            if (SessionWindowFunctions.isSessionWindow(keys.get(k))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** An aggregation by session windows: its state holds each key's open sessions. */
+    private static PhysicalNode sessionAggregate(Aggregate aggregate, int id, PhysicalNode input, int parallelism) {
+        int session = sessionKey(aggregate);
+        Call call = (Call) aggregate.groupKeys().get(session);
+        List<Expr> keys = new ArrayList<>(aggregate.groupKeys());
+        keys.remove(session);
+        List<AggregateExpr> aggregates = new ArrayList<>();
+        for (AggregateCall aggregateCall : aggregate.aggregates()) {
+            aggregates.add(new AggregateExpr(aggregateCall.function(), aggregateCall.args(), aggregateCall.filter()));
+        }
+        EventTime time = EventTime.columnsOf(aggregate).get(session);
+        return new StreamingSessionAggregateExec(
+                input,
+                keys,
+                session,
+                call.args().get(0),
+                call.args().get(1),
+                aggregates,
+                aggregate.schema(),
+                id,
+                time != null && time.window(),
+                keys.isEmpty() ? 1 : parallelism);
     }
 
     private static PhysicalNode deduplicate(

@@ -84,6 +84,9 @@ final class MicroBatchRun implements ExtensionOperators {
         if (node instanceof StatefulAggregateExec aggregate) {
             return new StatefulAggregateOperator(aggregate, partition, context, this);
         }
+        if (node instanceof StreamingSessionAggregateExec sessions) {
+            return new StreamingSessionAggregateOperator(sessions, partition, context, this);
+        }
         if (node instanceof StreamingDeduplicateExec deduplicate) {
             return new StreamingDeduplicateOperator(deduplicate, partition, context, this);
         }

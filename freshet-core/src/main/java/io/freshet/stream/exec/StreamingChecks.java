@@ -42,6 +42,9 @@ final class StreamingChecks {
                     "Complete output mode needs a streaming aggregation (it re-emits the whole result table each"
                             + " trigger); use append or update for this query");
         }
+        for (Aggregate aggregate : aggregates) {
+            checkSessionWindow(aggregate, mode);
+        }
         if (mode == OutputMode.APPEND) {
             for (Aggregate aggregate : aggregates) {
                 if (!hasEventTimeKey(aggregate)) {
@@ -148,6 +151,42 @@ final class StreamingChecks {
         }
         checkFunctions(node);
         return belowAggregate || node instanceof Aggregate;
+    }
+
+    /**
+     * Session windows: no update mode (SEMANTICS.md rule 12), a watermark on the session's own time column
+     * in append mode, and no distinct aggregates (merging sessions would have to merge their values).
+     */
+    private static void checkSessionWindow(Aggregate aggregate, OutputMode mode) {
+        int session = IncrementalPlanner.sessionKey(aggregate);
+        if (session < 0) {
+            return;
+        }
+        if (mode == OutputMode.UPDATE) {
+            throw new AnalysisException(
+                    UNSUPPORTED_OUTPUT_MODE,
+                    "Update output mode is not supported for a streaming aggregation by session_window(…): "
+                            + describe(aggregate) + ". A session's start and end change as rows arrive and"
+                            + " sessions merge, so an updated row could not replace the one it updates; use append"
+                            + " output mode (with a watermark on the session's time column) or complete");
+        }
+        EventTime time = EventTime.columnsOf(aggregate).get(session);
+        if (mode == OutputMode.APPEND && (time == null || !time.window())) {
+            throw new AnalysisException(
+                    UNSUPPORTED_OUTPUT_MODE,
+                    "Append output mode needs a watermark on the time column of session_window(…) to know when a"
+                            + " session is closed: " + describe(aggregate) + ". Declare the watermark on that"
+                            + " column (withWatermark or WATERMARK ts DELAY OF …), or use complete output mode");
+        }
+        for (io.freshet.plan.logical.AggregateCall call : aggregate.aggregates()) {
+            if (call.function().distinct()) {
+                throw new AnalysisException(
+                        UNSUPPORTED,
+                        call.function().name() + "(DISTINCT …) is not supported with session_window(…) on a stream:"
+                                + " merging sessions would have to merge their distinct values; use"
+                                + " approx_count_distinct, or run the query as a batch");
+            }
+        }
     }
 
     private static void checkJoin(Join join, OutputMode mode) {
